@@ -1,0 +1,9 @@
+//! Tiyan's scoring core.
+//!
+//! Everything here is pure: data in, data out. No files, network, clock or
+//! DOM — the CLI, the server and the browser app do the I/O around it, so
+//! the same functions give the same bytes natively and in WebAssembly.
+//! The formulas are those of `scoring.md` (see `docs/methodology.md`).
+
+pub mod instrument;
+pub mod response;
