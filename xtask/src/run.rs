@@ -1,0 +1,39 @@
+//! `cargo xtask run [--demo]`: the product on this machine, on SQLite.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::Result;
+
+use crate::app_build::build_app;
+use crate::bootstrap::{ensure_all, Needs};
+use crate::shell::run as sh;
+
+/// The demo database is separate from the real one so demo data never mixes
+/// with collected responses.
+const DEMO_DATABASE: &str = "sqlite://data/demo.db";
+
+pub(crate) fn run(root: &Path, demo: bool) -> Result<()> {
+    ensure_all(root, Needs::Build)?;
+    build_app(root)?;
+    sh(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "server",
+        "-p",
+        "cli",
+    ]))?;
+    std::fs::create_dir_all(root.join("data"))?;
+    let server = root.join("target/release/tiyan-server");
+    let mut serve = Command::new(&server);
+    serve.args(["serve", "--dist"]).arg(root.join("dist"));
+    if demo {
+        let database = std::env::var("TIYAN_DATABASE").unwrap_or_else(|_| DEMO_DATABASE.into());
+        sh(Command::new(&server).args(["seed-demo", "--database", &database]))?;
+        serve.env("TIYAN_DATABASE", &database);
+    }
+    eprintln!("Tiyan: survey at http://127.0.0.1:8080/ , dashboard at http://127.0.0.1:8080/admin/ (unless TIYAN_LISTEN says otherwise)");
+    sh(&mut serve)
+}
