@@ -2,4 +2,5 @@
 //! survey (`bin/survey.rs`) and the admin dashboard (`bin/dashboard.rs`).
 
 pub mod dashboard;
+pub mod services;
 pub mod survey;

@@ -5,5 +5,13 @@
 //! the same functions give the same bytes natively and in WebAssembly.
 //! The formulas are those of `scoring.md` (see `docs/methodology.md`).
 
+pub mod export;
+pub mod generate;
+pub mod input;
 pub mod instrument;
+pub mod report;
 pub mod response;
+pub mod stats;
+pub mod tally;
+pub mod timestamp;
+pub mod validate;

@@ -1,49 +1,32 @@
-//! `tiyan-server`: skeleton (health + static app); the collection API comes with issue 4.
+//! `tiyan-server`: see `tiyan-server --help` and the crate documentation.
 
-use std::net::SocketAddr;
+use std::process::ExitCode;
 
-use axum::{routing::get, Json, Router};
-use clap::{Parser, Subcommand};
-use tower_http::services::{ServeDir, ServeFile};
+use clap::Parser;
+use server::commands::{init_tracing, Cli};
 
-#[derive(Parser)]
-#[command(name = "tiyan-server", version)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Serve the API and the built app.
-    Serve {
-        #[arg(long, env = "TIYAN_LISTEN", default_value = "127.0.0.1:8080")]
-        listen: SocketAddr,
-        #[arg(long, env = "TIYAN_DATABASE", default_value = "sqlite://data/tiyan.db")]
-        database: String,
-        /// Folder of the built app (trunk's output).
-        #[arg(long, env = "TIYAN_DIST", default_value = "dist")]
-        dist: std::path::PathBuf,
-    },
-}
-
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let Cli { command } = Cli::parse();
-    match command {
-        Command::Serve { listen, dist, .. } => {
-            let app = Router::new()
-                .route(
-                    "/api/v1/health",
-                    get(|| async { Json(serde_json::json!({"status": "ok"})) }),
-                )
-                .fallback_service(
-                    ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))),
-                );
-            let listener = tokio::net::TcpListener::bind(listen).await?;
-            eprintln!("tiyan-server listening on http://{listen}");
-            axum::serve(listener, app).await?;
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let _log_flush = init_tracing(cli.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(cli.command.run());
+    // Let the runtime's threads end (a few seconds at most) before the log
+    // guard flushes the last lines.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
         }
     }
-    Ok(())
 }

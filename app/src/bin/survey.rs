@@ -1,3 +1,3 @@
 fn main() {
-    yew::Renderer::<app::survey::SurveyApp>::new().render();
+    app::survey::mount();
 }

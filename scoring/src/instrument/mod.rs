@@ -4,6 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod check;
+mod default;
+
+pub use default::{default_instrument, DEFAULT_INSTRUMENT_JSON};
+
 /// A text in every language of the instrument, keyed by language tag
 /// (`zh-CN`, `zh-Hant`, `en`).
 pub type Texts = BTreeMap<String, String>;
@@ -23,6 +28,55 @@ pub struct Instrument {
     /// The optional case-mix fields and their allowed values.
     pub respondent: RespondentFields,
 }
+
+impl Instrument {
+    /// Every item in export order (formats.md §3): the stages in order with
+    /// their items, then the overall items.
+    pub fn items(&self) -> impl Iterator<Item = &Item> + '_ {
+        self.stages
+            .iter()
+            .flat_map(|stage| stage.items.iter())
+            .chain(self.overall.iter())
+    }
+
+    /// The item with this id, if the instrument has it.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|item| item.id == id)
+    }
+
+    /// The stage with this id, if the instrument has it.
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|stage| stage.id == id)
+    }
+
+    /// The stage ids shown to a visit type, in order; empty when the
+    /// instrument does not offer that visit type.
+    pub fn stages_shown(&self, visit_type: VisitType) -> &[String] {
+        self.visit_types
+            .get(&visit_type)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether a respondent of this visit type is asked the stage's items.
+    /// The overall items are asked of every visit type (formats.md §1).
+    pub fn shows_stage(&self, visit_type: VisitType, stage_id: &str) -> bool {
+        stage_id == OVERALL || self.stages_shown(visit_type).iter().any(|s| s == stage_id)
+    }
+}
+
+/// The id prefix of the overall items (`overall.rating`, `overall.recommend`).
+pub const OVERALL: &str = "overall";
+
+/// The stage ids of domain.md, in campaign order (seed 004's six areas).
+pub const STAGE_IDS: [&str; 6] = [
+    "pre_visit",
+    "outpatient",
+    "emergency",
+    "inpatient",
+    "post_visit",
+    "whole_care",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
@@ -47,6 +101,16 @@ pub struct Item {
     /// Offers "not applicable".
     #[serde(default)]
     pub allow_na: bool,
+}
+
+impl Item {
+    /// The stage part of the id (`outpatient` for `outpatient.wait_time`,
+    /// `overall` for the overall items).
+    pub fn stage_id(&self) -> &str {
+        self.id
+            .split_once('.')
+            .map_or(self.id.as_str(), |(stage, _)| stage)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -122,10 +186,35 @@ pub struct RespondentFields {
     pub answered_by: ChoiceField,
 }
 
+impl RespondentFields {
+    /// The four fields with their names, in export order (formats.md §3:
+    /// `respondent.age_band`, …, `respondent.answered_by`).
+    pub fn fields(&self) -> [(&'static str, &ChoiceField); 4] {
+        [
+            ("age_band", &self.age_band),
+            ("education", &self.education),
+            ("self_rated_health", &self.self_rated_health),
+            ("answered_by", &self.answered_by),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceField {
     pub label: Texts,
     pub values: Vec<Choice>,
+}
+
+impl ChoiceField {
+    /// Whether `value` is one of the allowed string values.
+    pub fn allows_str(&self, value: &str) -> bool {
+        self.values.iter().any(|c| c.value.as_str() == Some(value))
+    }
+
+    /// Whether `value` is one of the allowed integer values.
+    pub fn allows_int(&self, value: i64) -> bool {
+        self.values.iter().any(|c| c.value.as_i64() == Some(value))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

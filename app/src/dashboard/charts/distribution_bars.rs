@@ -1,0 +1,192 @@
+//! 100% stacked bars: the share of answers at each scale value, one bar per
+//! item, dissatisfied (red) on the left to satisfied (blue) on the right.
+
+use scoring::instrument::Scale;
+use yew::prelude::*;
+
+use super::palette::{diverging, on_diverging, INK, MUTED};
+use super::scale::{shorten, text_width_em, Linear};
+use super::{ChartFigure, TableData};
+use crate::dashboard::i18n::{Lang, T};
+use crate::dashboard::labels::{answer_goodness, scale_position, scale_value_names};
+use crate::dashboard::model::stage_detail::Segment;
+use crate::dashboard::number_format as nf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistributionRow {
+    pub label: String,
+    pub scale: Scale,
+    pub reverse: bool,
+    pub segments: Vec<Segment>,
+    pub n_na: u64,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DistributionBarsProps {
+    pub id: AttrValue,
+    pub caption: AttrValue,
+    pub lang: Lang,
+    pub label_header: AttrValue,
+    pub rows: Vec<DistributionRow>,
+}
+
+const WIDTH: f64 = 440.0;
+const PLOT_LEFT: f64 = 8.0;
+const PLOT_RIGHT: f64 = 432.0;
+const ROW: f64 = 42.0;
+const LEGEND: f64 = 30.0;
+
+/// The scales present, each once, likert first: the legend's sections.
+pub fn scales_of(rows: &[DistributionRow]) -> Vec<Scale> {
+    let mut scales: Vec<Scale> = rows.iter().map(|r| r.scale).collect();
+    scales.sort();
+    scales.dedup();
+    scales
+}
+
+/// Legend entries, (colour position, "value name"): the likert words
+/// (with their numbers) and the 0–10 ratings. Yes/no items are named on
+/// their bars instead, since which answer is better depends on the item.
+fn legend_entries(rows: &[DistributionRow], lang: Lang) -> Vec<(f64, String)> {
+    scales_of(rows)
+        .into_iter()
+        .filter(|scale| *scale != Scale::Yesno)
+        .flat_map(|scale| {
+            scale_value_names(scale, lang)
+                .into_iter()
+                .map(move |(v, name)| match scale {
+                    Scale::Likert5 => (scale_position(scale, v), format!("{v} {name}")),
+                    Scale::Yesno | Scale::Rating11 => (scale_position(scale, v), name),
+                })
+        })
+        .collect()
+}
+
+pub fn table(props: &DistributionBarsProps) -> TableData {
+    let lang = props.lang;
+    TableData {
+        headers: vec![
+            props.label_header.to_string(),
+            T::Distribution.in_(lang).to_owned(),
+            T::NotApplicable.in_(lang).to_owned(),
+        ],
+        rows: props
+            .rows
+            .iter()
+            .map(|r| {
+                let names = scale_value_names(r.scale, lang);
+                let cells: Vec<String> = r
+                    .segments
+                    .iter()
+                    .map(|s| {
+                        let name = names
+                            .iter()
+                            .find(|(v, _)| *v == s.value)
+                            .map(|(_, n)| n.as_str())
+                            .unwrap_or("");
+                        let name = if r.scale == Scale::Likert5 {
+                            format!("{} {name}", s.value)
+                        } else {
+                            name.to_owned()
+                        };
+                        format!(
+                            "{name}: {} ({})",
+                            nf::count(s.count),
+                            nf::percent(Some(s.share))
+                        )
+                    })
+                    .collect();
+                vec![r.label.clone(), cells.join("; "), nf::count(r.n_na)]
+            })
+            .collect(),
+    }
+}
+
+#[function_component]
+pub fn DistributionBars(props: &DistributionBarsProps) -> Html {
+    let x = Linear::new((0.0, 1.0), (PLOT_LEFT, PLOT_RIGHT));
+    let entries = legend_entries(&props.rows, props.lang);
+    let yes_no = scales_of(&props.rows).contains(&Scale::Yesno);
+    let legend_rows = if yes_no && !entries.is_empty() {
+        2.0
+    } else {
+        1.0
+    };
+    let height = LEGEND * legend_rows + ROW * props.rows.len() as f64 + 4.0;
+    let key_width = (PLOT_RIGHT - PLOT_LEFT) / entries.len().max(1) as f64;
+    let legend = entries.iter().enumerate().map(|(i, (t, name))| {
+        let kx = PLOT_LEFT + key_width * i as f64;
+        html! {
+            <g>
+                <rect x={kx.to_string()} y="4" width="11" height="11" fill={diverging(*t)} />
+                <text x={(kx + 14.0).to_string()} y="13" font-size="10" fill={INK}>
+                    { shorten(name, (key_width - 15.0) / 10.0) }
+                </text>
+            </g>
+        }
+    });
+    let yes_no_note = yes_no.then(|| {
+        let y = LEGEND * (legend_rows - 1.0) + 13.0;
+        html! {
+            <text x={PLOT_LEFT.to_string()} y={y.to_string()} font-size="10" fill={MUTED}>
+                { T::YesNoColours.in_(props.lang) }
+            </text>
+        }
+    });
+    let rows = props.rows.iter().enumerate().map(|(i, r)| {
+        let y = LEGEND * legend_rows + ROW * i as f64;
+        let names = scale_value_names(r.scale, props.lang);
+        let bar_y = y + 16.0;
+        let mut start = 0.0;
+        let segments = r.segments.iter().filter(|s| s.count > 0).map(|s| {
+            let t = answer_goodness(r.scale, r.reverse, s.value);
+            let (x0, x1) = (x.at(start), x.at(start + s.share));
+            start += s.share;
+            // Yes/no bars carry the answer's name: its colour depends on
+            // the item, so the legend cannot say it.
+            let text = match r.scale {
+                Scale::Yesno => format!(
+                    "{} {:.0}%",
+                    names.iter().find(|(v, _)| *v == s.value).map(|(_, n)| n.as_str()).unwrap_or(""),
+                    s.share * 100.0
+                ),
+                Scale::Likert5 | Scale::Rating11 => format!("{:.0}%", s.share * 100.0),
+            };
+            let label = (x1 - x0 > 8.0 * text_width_em(&text) + 4.0).then(|| {
+                html! {
+                    <text x={((x0 + x1) / 2.0).to_string()} y={(bar_y + 12.0).to_string()}
+                          font-size="10" text-anchor="middle" fill={on_diverging(t)}>
+                        { text }
+                    </text>
+                }
+            });
+            html! {
+                <g>
+                    <rect x={x0.to_string()} y={bar_y.to_string()} width={(x1 - x0).to_string()}
+                          height="16" fill={diverging(t)} />
+                    { for label }
+                </g>
+            }
+        });
+        let na = (r.n_na > 0).then(|| format!(" · {} {}", T::NotApplicable.in_(props.lang), nf::count(r.n_na)));
+        html! {
+            <g class="row">
+                <title>{ r.label.clone() }</title>
+                <text x={PLOT_LEFT.to_string()} y={(y + 11.0).to_string()} font-size="12" fill={INK}>
+                    // Room for the "not applicable" count when there is one.
+                    { shorten(&r.label, if r.n_na > 0 { 25.0 } else { 35.0 }) }
+                    <tspan fill={MUTED} font-size="10">{ na.unwrap_or_default() }</tspan>
+                </text>
+                { for segments }
+            </g>
+        }
+    });
+    html! {
+        <ChartFigure id={props.id.clone()} caption={props.caption.clone()} lang={props.lang}
+                     table={table(props)} width={WIDTH} height={height}>
+            { for legend }
+            { for yes_no_note }
+            { for rows }
+        </ChartFigure>
+    }
+}

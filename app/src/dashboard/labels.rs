@@ -1,0 +1,236 @@
+//! Display names: item and stage titles from the instrument, in the chosen
+//! language, and the catalogue names of the report's enumerations.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use scoring::instrument::{Scale, Texts, VisitType};
+use scoring::response::Channel;
+
+use super::i18n::{Lang, T};
+use super::report_doc::{QuadrantKind, Scope, Verdict};
+
+/// The texts of an instrument (formats.md §1), read from its JSON: only
+/// what the page shows. The page never validates or scores (the worker
+/// does, with the full `scoring::instrument::Instrument`), so it carries
+/// none of the rest, which keeps its bundle small.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct InstrumentText {
+    pub id: String,
+    pub version: u32,
+    pub stages: Vec<StageText>,
+    pub overall: Vec<ItemText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StageText {
+    pub id: String,
+    pub title: Texts,
+    pub items: Vec<ItemText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ItemText {
+    pub id: String,
+    pub text: Texts,
+    pub scale: Scale,
+    #[serde(default)]
+    pub reverse: bool,
+}
+
+impl InstrumentText {
+    pub fn parse(json: &str) -> Result<InstrumentText, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+/// Titles of the instrument's stages and items in one language, with the
+/// item's scale. Falls back to zh-CN, then to the id, so a partial
+/// instrument still displays.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    pub lang: Lang,
+    stages: Vec<(String, String)>,
+    items: HashMap<String, ItemLabel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemLabel {
+    pub text: String,
+    pub stage: Option<String>,
+    pub scale: Scale,
+    /// Reverse-coded: the lowest raw value is the best answer.
+    pub reverse: bool,
+}
+
+fn pick(texts: &Texts, lang: Lang) -> Option<String> {
+    texts
+        .get(lang.tag())
+        .or_else(|| texts.get(Lang::ZhCn.tag()))
+        .cloned()
+}
+
+impl Labels {
+    pub fn new(instrument: &InstrumentText, lang: Lang) -> Labels {
+        let mut items = HashMap::new();
+        for stage in &instrument.stages {
+            for item in &stage.items {
+                items.insert(
+                    item.id.clone(),
+                    ItemLabel {
+                        text: pick(&item.text, lang).unwrap_or_else(|| item.id.clone()),
+                        stage: Some(stage.id.clone()),
+                        scale: item.scale,
+                        reverse: item.reverse,
+                    },
+                );
+            }
+        }
+        for item in &instrument.overall {
+            items.insert(
+                item.id.clone(),
+                ItemLabel {
+                    text: pick(&item.text, lang).unwrap_or_else(|| item.id.clone()),
+                    stage: None,
+                    scale: item.scale,
+                    reverse: item.reverse,
+                },
+            );
+        }
+        let stages = instrument
+            .stages
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    pick(&s.title, lang).unwrap_or_else(|| s.id.clone()),
+                )
+            })
+            .collect();
+        Labels {
+            lang,
+            stages,
+            items,
+        }
+    }
+
+    pub fn stage(&self, id: &str) -> String {
+        self.stages
+            .iter()
+            .find(|(s, _)| s == id)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Stage ids in instrument order.
+    pub fn stage_ids(&self) -> impl Iterator<Item = &str> {
+        self.stages.iter().map(|(id, _)| id.as_str())
+    }
+
+    pub fn item(&self, id: &str) -> String {
+        self.items
+            .get(id)
+            .map(|i| i.text.clone())
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    pub fn item_info(&self, id: &str) -> Option<&ItemLabel> {
+        self.items.get(id)
+    }
+
+    /// The label of a comparison or driver row: the index, a stage or an item.
+    pub fn scoped(&self, scope: Scope, id: &str) -> String {
+        match scope {
+            Scope::Index => T::ExperienceIndex.in_(self.lang).to_owned(),
+            Scope::Stage => self.stage(id),
+            Scope::Item => self.item(id),
+        }
+    }
+
+    pub fn t(&self, key: T) -> &'static str {
+        key.in_(self.lang)
+    }
+}
+
+/// Names of a scale's values, lowest first: the likert words, no/yes, or
+/// the bare numbers of a 0–10 rating.
+pub fn scale_value_names(scale: Scale, lang: Lang) -> Vec<(i64, String)> {
+    scale
+        .values()
+        .map(|v| {
+            let name = match (scale, v) {
+                (Scale::Likert5, 1) => T::VeryDissatisfied.in_(lang).to_owned(),
+                (Scale::Likert5, 2) => T::Dissatisfied.in_(lang).to_owned(),
+                (Scale::Likert5, 3) => T::Neutral.in_(lang).to_owned(),
+                (Scale::Likert5, 4) => T::Satisfied.in_(lang).to_owned(),
+                (Scale::Likert5, _) => T::VerySatisfied.in_(lang).to_owned(),
+                (Scale::Yesno, 0) => T::No.in_(lang).to_owned(),
+                (Scale::Yesno, _) => T::Yes.in_(lang).to_owned(),
+                (Scale::Rating11, v) => v.to_string(),
+            };
+            (v, name)
+        })
+        .collect()
+}
+
+/// Where a raw value sits on its scale, 0 at the lowest value and 1 at
+/// the highest.
+pub fn scale_position(scale: Scale, value: i64) -> f64 {
+    let (lo, hi) = (scale.lo(), scale.hi());
+    (value - lo) as f64 / (hi - lo) as f64
+}
+
+/// How good an answer is, 0 (worst) to 1 (best), for colouring: the
+/// position of its score after reverse coding (scoring.md §1).
+pub fn answer_goodness(scale: Scale, reverse: bool, value: i64) -> f64 {
+    let position = scale_position(scale, value);
+    if reverse {
+        1.0 - position
+    } else {
+        position
+    }
+}
+
+pub fn verdict_text(verdict: Verdict) -> T {
+    match verdict {
+        Verdict::Improved => T::Improved,
+        Verdict::Declined => T::Declined,
+        Verdict::NoChange => T::NoChange,
+        Verdict::Insufficient => T::Insufficient,
+    }
+}
+
+pub fn quadrant_text(quadrant: QuadrantKind) -> T {
+    match quadrant {
+        QuadrantKind::FixFirst => T::FixFirst,
+        QuadrantKind::KeepUp => T::KeepUp,
+        QuadrantKind::Secondary => T::Secondary,
+        QuadrantKind::Surplus => T::Surplus,
+    }
+}
+
+pub fn scope_text(scope: Scope) -> T {
+    match scope {
+        Scope::Index => T::ScopeIndex,
+        Scope::Stage => T::ScopeStage,
+        Scope::Item => T::ScopeItem,
+    }
+}
+
+pub fn visit_type_text(visit: VisitType) -> T {
+    match visit {
+        VisitType::Outpatient => T::Outpatient,
+        VisitType::Emergency => T::Emergency,
+        VisitType::Inpatient => T::Inpatient,
+    }
+}
+
+pub fn channel_text(channel: Channel) -> T {
+    match channel {
+        Channel::Kiosk => T::Kiosk,
+        Channel::Phone => T::Phone,
+        Channel::Web => T::Web,
+        Channel::Paper => T::Paper,
+    }
+}

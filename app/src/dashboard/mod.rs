@@ -1,0 +1,33 @@
+//! The administrator dashboard (issue 6).
+//!
+//! The page signs in, downloads the export of the chosen periods (or opens
+//! a local export file) and hands the raw text to a web worker
+//! (`bin/dashboard_worker.rs`), which parses, tallies and scores it with the
+//! scoring crate off the main thread. The page then shows the report in
+//! views shaped by the pure functions of `model/`.
+//!
+//! Code map: `protocol` (page ↔ worker messages), `engine` (the worker's
+//! pure core), `filters`, `report_doc` (formats.md §4 as read here),
+//! `model/` (view models), `charts/` (inline SVG), `views/` (pages),
+//! `api` (the server's HTTP API), `i18n`, `labels`, `number_format`.
+
+pub mod api;
+mod app;
+pub mod base_path;
+pub mod charts;
+pub mod download;
+pub mod export_tables;
+pub mod filters;
+pub mod i18n;
+pub mod labels;
+pub mod loading;
+pub mod model;
+pub mod number_format;
+pub mod protocol;
+pub mod report_doc;
+pub mod route;
+pub mod state;
+pub mod views;
+pub mod worker;
+
+pub use app::DashboardApp;

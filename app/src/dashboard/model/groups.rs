@@ -1,0 +1,79 @@
+//! Groups side by side (scoring.md §7): `all` first, then each hospital or
+//! department. A suppressed group shows no number, only that it has fewer
+//! responses than the threshold.
+
+use crate::dashboard::labels::Labels;
+use crate::dashboard::report_doc::{ReportDoc, Scope, Verdict};
+
+use super::Metric;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupsTable {
+    /// Stage ids and titles, the columns, in instrument order.
+    pub stages: Vec<(String, String)>,
+    pub rows: Vec<GroupRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupRow {
+    Shown(ShownGroup),
+    /// Fewer current-period responses than the suppression threshold.
+    Suppressed {
+        key: String,
+    },
+}
+
+impl GroupRow {
+    pub fn key(&self) -> &str {
+        match self {
+            GroupRow::Shown(g) => &g.key,
+            GroupRow::Suppressed { key } => key,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownGroup {
+    pub key: String,
+    pub n: u64,
+    pub index: Metric,
+    pub nps: Option<f64>,
+    /// One cell per column of [`GroupsTable::stages`]; `None` where the
+    /// group has no score for that stage (e.g. no emergency visits).
+    pub stages: Vec<Option<Metric>>,
+    pub index_verdict: Option<Verdict>,
+}
+
+/// All groups of the report, `all` first, the others by key.
+pub fn groups_table(report: &ReportDoc, labels: &Labels) -> GroupsTable {
+    let stages: Vec<(String, String)> = labels
+        .stage_ids()
+        .map(|id| (id.to_owned(), labels.stage(id)))
+        .collect();
+    let mut rows: Vec<GroupRow> = report
+        .groups
+        .iter()
+        .map(|g| {
+            if g.suppressed {
+                return GroupRow::Suppressed { key: g.key.clone() };
+            }
+            GroupRow::Shown(ShownGroup {
+                key: g.key.clone(),
+                n: g.n.unwrap_or(0),
+                index: g.index.as_ref().map(Metric::from).unwrap_or_default(),
+                nps: g.nps.as_ref().and_then(|p| p.score),
+                stages: stages
+                    .iter()
+                    .map(|(id, _)| g.stage(id).map(Metric::from))
+                    .collect(),
+                index_verdict: g.comparison(Scope::Index, "").map(|c| c.verdict),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.key() != "all")
+            .cmp(&(b.key() != "all"))
+            .then_with(|| a.key().cmp(b.key()))
+    });
+    GroupsTable { stages, rows }
+}

@@ -1,0 +1,67 @@
+//! The overview: experience index, NPS and every stage's score with its
+//! change since the baseline, for one group of the report.
+
+use crate::dashboard::labels::Labels;
+use crate::dashboard::report_doc::{GroupDoc, Scope};
+
+use super::{Change, Metric};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    /// Responses in the current period.
+    pub n: u64,
+    pub index: Metric,
+    /// `None` when no baseline was chosen.
+    pub index_change: Option<Change>,
+    pub nps: Option<NpsView>,
+    pub stages: Vec<StageRow>,
+}
+
+/// NPS parts as fractions, score on −100..100 (scoring.md §3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NpsView {
+    pub n: u64,
+    pub score: Option<f64>,
+    pub promoters: Option<f64>,
+    pub detractors: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageRow {
+    pub id: String,
+    pub title: String,
+    pub metric: Metric,
+    pub alpha: Option<f64>,
+    pub change: Option<Change>,
+}
+
+/// Shapes the overview of `group`; `None` for a suppressed group, which
+/// must show no statistic at all (scoring.md §7).
+pub fn overview(group: &GroupDoc, labels: &Labels) -> Option<Overview> {
+    if group.suppressed {
+        return None;
+    }
+    let stages = group
+        .stages
+        .iter()
+        .map(|s| StageRow {
+            id: s.id.clone(),
+            title: labels.stage(&s.id),
+            metric: Metric::from(s),
+            alpha: s.alpha,
+            change: group.comparison(Scope::Stage, &s.id).map(Change::from),
+        })
+        .collect();
+    Some(Overview {
+        n: group.n.unwrap_or(0),
+        index: group.index.as_ref().map(Metric::from).unwrap_or_default(),
+        index_change: group.comparison(Scope::Index, "").map(Change::from),
+        nps: group.nps.as_ref().map(|p| NpsView {
+            n: p.n,
+            score: p.score,
+            promoters: p.promoters,
+            detractors: p.detractors,
+        }),
+        stages,
+    })
+}

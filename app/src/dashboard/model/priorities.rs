@@ -1,0 +1,75 @@
+//! Key drivers (scoring.md §4): importance `r` against performance `mean`,
+//! the two median lines, and the "fix first" list.
+
+use crate::dashboard::labels::Labels;
+use crate::dashboard::report_doc::{GroupDoc, QuadrantKind};
+
+use super::median;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priorities {
+    /// Items whose `r` and `mean` are both defined.
+    pub points: Vec<DriverPoint>,
+    /// Median of `r` over the points: the vertical line of the scatter.
+    pub median_r: Option<f64>,
+    /// Median of `mean` over the points: the horizontal line.
+    pub median_mean: Option<f64>,
+    /// `fix_first` items, most important first.
+    pub fix_first: Vec<DriverPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DriverPoint {
+    pub id: String,
+    pub label: String,
+    pub r: f64,
+    pub mean: f64,
+    pub n: u64,
+    /// As the report says; the view never recomputes it.
+    pub quadrant: Option<QuadrantKind>,
+}
+
+/// Shapes the drivers of `group`; `None` for a suppressed group.
+///
+/// The medians are recomputed here only to draw the lines: they are over
+/// the same items the report used (those with `r` defined), so the lines
+/// separate the points as the report's quadrants do.
+pub fn priorities(group: &GroupDoc, labels: &Labels) -> Option<Priorities> {
+    if group.suppressed {
+        return None;
+    }
+    let points: Vec<DriverPoint> = group
+        .drivers
+        .iter()
+        .filter_map(|d| {
+            let r = d.r?;
+            let mean = group.item(&d.id)?.mean?;
+            Some(DriverPoint {
+                id: d.id.clone(),
+                label: labels.item(&d.id),
+                r,
+                mean,
+                n: d.n,
+                quadrant: d.quadrant,
+            })
+        })
+        .collect();
+    let rs: Vec<f64> = points.iter().map(|p| p.r).collect();
+    let means: Vec<f64> = points.iter().map(|p| p.mean).collect();
+    let mut fix_first: Vec<DriverPoint> = points
+        .iter()
+        .filter(|p| p.quadrant == Some(QuadrantKind::FixFirst))
+        .cloned()
+        .collect();
+    fix_first.sort_by(|a, b| {
+        b.r.total_cmp(&a.r)
+            .then(a.mean.total_cmp(&b.mean))
+            .then(a.id.cmp(&b.id))
+    });
+    Some(Priorities {
+        median_r: median(&rs),
+        median_mean: median(&means),
+        points,
+        fix_first,
+    })
+}

@@ -1,0 +1,345 @@
+//! The scoring worker's core, free of any browser API so that it runs and
+//! is tested natively as well as inside the web worker.
+//!
+//! It receives export text in pieces, parses and validates each source
+//! with `scoring::input::read_responses`, counts the valid responses into a
+//! `scoring::tally::Tally` (integer sufficient statistics, scoring.md §8),
+//! and scores on request with `scoring::report::score`. The text is kept:
+//! a tally is made of single-dimension cells, so a report restricted to a
+//! hospital, department, visit type or channel needs a tally made with that
+//! filter (the report then records it in its options), which the engine
+//! builds by reading the kept text again — never by downloading it again.
+//! Periods, grouping, case-mix and suppression only change the scoring,
+//! which reads the same tally.
+
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use scoring::input::{read_responses, InputFormat, RecordError};
+use scoring::instrument::Instrument;
+use scoring::response::Response;
+use scoring::tally::{Filters as TallyFilters, Tally};
+
+use super::pieces::{head, total_len, PiecesReader};
+use super::score_run::{score_report, ScoreFailure};
+use crate::dashboard::filters::Filters;
+use crate::dashboard::protocol::{
+    CommentRow, Facets, FromWorker, Phase, Progress, Scored, SourceId, ToWorker,
+};
+
+/// Records between two progress messages: frequent enough for a smooth
+/// bar, rare enough that posting costs nothing measurable.
+pub const PROGRESS_EVERY: u64 = 20_000;
+
+/// Errors listed per source; the rest are only counted.
+const FIRST_ERRORS: usize = 20;
+
+/// Where the engine sends its messages (the worker posts them to the page).
+pub type Sink<'a> = dyn FnMut(FromWorker) + 'a;
+
+/// A comment with what the filters need to select it.
+#[derive(Debug, Clone, PartialEq)]
+struct StoredComment {
+    submitted_at: String,
+    hospital: String,
+    department: String,
+    visit_type: scoring::instrument::VisitType,
+    channel: scoring::response::Channel,
+    text: String,
+}
+
+#[derive(Default)]
+pub struct Engine {
+    instrument: Option<Instrument>,
+    /// Sources still arriving.
+    incoming: BTreeMap<SourceId, Vec<String>>,
+    /// Complete sources, in the order they ended.
+    sources: Vec<Vec<String>>,
+    /// Tallies by filter; the unfiltered one is made while parsing, the
+    /// others on demand.
+    tallies: Vec<(TallyFilters, Tally)>,
+    comments: Vec<StoredComment>,
+    hospitals: BTreeSet<String>,
+    departments: BTreeSet<(String, String)>,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    /// Invalid records left out so far, reported as `skipped_invalid`.
+    skipped_invalid: u64,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Acts on one message, sending any answer to `out`.
+    pub fn handle(&mut self, message: ToWorker, out: &mut Sink) {
+        match message {
+            ToWorker::Reset { instrument_json } => {
+                *self = Engine::default();
+                match serde_json::from_str::<Instrument>(&instrument_json) {
+                    Ok(instrument) => self.instrument = Some(instrument),
+                    Err(e) => out(FromWorker::Failed {
+                        message: format!("the instrument does not parse: {e}"),
+                    }),
+                }
+            }
+            ToWorker::Chunk { source, text } => {
+                self.incoming.entry(source).or_default().push(text);
+            }
+            ToWorker::EndSource {
+                source,
+                total_bytes: _,
+            } => {
+                let pieces = self.incoming.remove(&source).unwrap_or_default();
+                self.end_source(source, pieces, out);
+            }
+            ToWorker::Score { request, filters } => {
+                let outcome = self.score(&filters, out).map_err(|e| e.to_string());
+                out(FromWorker::Scored { request, outcome });
+            }
+            ToWorker::Comments {
+                request,
+                filters,
+                query,
+                limit,
+            } => {
+                let (total, comments) = self.comments(&filters, &query, limit as usize);
+                out(FromWorker::Comments {
+                    request,
+                    total,
+                    comments,
+                });
+            }
+        }
+    }
+
+    fn end_source(&mut self, source: SourceId, pieces: Vec<String>, out: &mut Sink) {
+        let Some(instrument) = self.instrument.clone() else {
+            out(FromWorker::Failed {
+                message: "no instrument: reset the worker first".to_owned(),
+            });
+            return;
+        };
+        // A new source changes every filtered tally; they are rebuilt on
+        // demand. The unfiltered tally is extended in place.
+        self.tallies.retain(|(f, _)| f.is_empty());
+        let mut tally = match self.tallies.pop() {
+            Some((_, t)) => t,
+            None => match Tally::new(&instrument) {
+                Ok(t) => t,
+                Err(e) => {
+                    out(FromWorker::Failed {
+                        message: e.to_string(),
+                    });
+                    return;
+                }
+            },
+        };
+        let mut accepted = 0u64;
+        let mut rejected = Rejections::default();
+        read_source(&pieces, &instrument, out, |record| match record {
+            Ok(response) => match tally.add(&response) {
+                Ok(_) => {
+                    accepted += 1;
+                    self.note(response);
+                }
+                Err(e) => rejected.add_tally_error(&response, &e.to_string()),
+            },
+            Err(e) => rejected.add(&e),
+        });
+        self.tallies.push((TallyFilters::default(), tally));
+        self.sources.push(pieces);
+        self.skipped_invalid += rejected.records;
+        out(FromWorker::SourceDone {
+            source,
+            accepted,
+            rejected: rejected.records,
+            first_errors: rejected.first,
+            facets: self.facets(),
+        });
+    }
+
+    /// Keeps what the menus and the comment list need of a counted response.
+    fn note(&mut self, response: Response) {
+        let date = response.submitted_at.get(..10).unwrap_or("").to_owned();
+        if self.first_date.as_ref().is_none_or(|d| date < *d) {
+            self.first_date = Some(date.clone());
+        }
+        if self.last_date.as_ref().is_none_or(|d| date > *d) {
+            self.last_date = Some(date);
+        }
+        if !self.hospitals.contains(&response.hospital) {
+            self.hospitals.insert(response.hospital.clone());
+        }
+        let pair = (response.hospital.clone(), response.department.clone());
+        if !self.departments.contains(&pair) {
+            self.departments.insert(pair);
+        }
+        if !response.comment.trim().is_empty() {
+            self.comments.push(StoredComment {
+                submitted_at: response.submitted_at,
+                hospital: response.hospital,
+                department: response.department,
+                visit_type: response.visit_type,
+                channel: response.channel,
+                text: response.comment,
+            });
+        }
+    }
+
+    pub fn facets(&self) -> Facets {
+        Facets {
+            hospitals: self.hospitals.iter().cloned().collect(),
+            departments: self.departments.iter().cloned().collect(),
+            first_date: self.first_date.clone(),
+            last_date: self.last_date.clone(),
+        }
+    }
+
+    /// The tally for `filters`, built from the kept text if not cached.
+    fn tally_for(
+        &mut self,
+        filters: &TallyFilters,
+        out: &mut Sink,
+    ) -> Result<&Tally, ScoreFailure> {
+        if let Some(i) = self.tallies.iter().position(|(f, _)| f == filters) {
+            return Ok(&self.tallies[i].1);
+        }
+        let instrument = self.instrument.as_ref().ok_or(ScoreFailure::NoInstrument)?;
+        let mut tally = Tally::with_filters(instrument, filters.clone())
+            .map_err(|e| ScoreFailure::Tally(e.to_string()))?;
+        for pieces in &self.sources {
+            read_source(pieces, instrument, out, |record| {
+                if let Ok(response) = record {
+                    // Errors were counted when the source was first read.
+                    let _ = tally.add(&response);
+                }
+            });
+        }
+        // Keep the unfiltered tally and the latest filtered one.
+        self.tallies.retain(|(f, _)| f.is_empty());
+        self.tallies.push((filters.clone(), tally));
+        Ok(&self.tallies[self.tallies.len() - 1].1)
+    }
+
+    fn score(&mut self, filters: &Filters, out: &mut Sink) -> Result<Scored, ScoreFailure> {
+        let tally_filters = TallyFilters {
+            hospital: filters.hospital.clone(),
+            department: filters.department.clone(),
+            visit_type: filters.visit_type,
+            channel: filters.channel,
+        };
+        out(FromWorker::Progress(Progress {
+            phase: Phase::Scoring,
+            done: 0,
+            total: None,
+        }));
+        let instrument = self.instrument.clone().ok_or(ScoreFailure::NoInstrument)?;
+        let skipped_invalid = self.skipped_invalid;
+        let tally = self.tally_for(&tally_filters, out)?;
+        let scored = score_report(&instrument, tally, filters, skipped_invalid)?;
+        let comment_count = self.matching_comments(filters, "").count() as u64;
+        Ok(Scored {
+            report_json: scored.json,
+            report: scored.doc,
+            trend: scored.trend,
+            comment_count,
+        })
+    }
+
+    fn matching_comments<'a>(
+        &'a self,
+        filters: &'a Filters,
+        query: &'a str,
+    ) -> impl Iterator<Item = &'a StoredComment> + 'a {
+        let needle = query.trim().to_lowercase();
+        self.comments.iter().filter(move |c| {
+            filters
+                .current
+                .contains_date(c.submitted_at.get(..10).unwrap_or(""))
+                && filters.admits(&c.hospital, &c.department, c.visit_type, c.channel)
+                && (needle.is_empty() || c.text.to_lowercase().contains(&needle))
+        })
+    }
+
+    /// Comments of the current period passing the filters and containing
+    /// `query`, newest first: (how many match, the first `limit`).
+    pub fn comments(&self, filters: &Filters, query: &str, limit: usize) -> (u64, Vec<CommentRow>) {
+        let mut matching: Vec<&StoredComment> = self.matching_comments(filters, query).collect();
+        matching.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
+        let total = matching.len() as u64;
+        let rows = matching
+            .into_iter()
+            .take(limit)
+            .map(|c| CommentRow {
+                date: c.submitted_at.get(..10).unwrap_or("").to_owned(),
+                hospital: c.hospital.clone(),
+                department: c.department.clone(),
+                visit_type: c.visit_type.as_str().to_owned(),
+                text: c.text.clone(),
+            })
+            .collect();
+        (total, rows)
+    }
+}
+
+/// Invalid records: how many, and the first few messages. A record with
+/// several problems yields several errors with its line; it counts once.
+#[derive(Default)]
+struct Rejections {
+    records: u64,
+    last_line: Option<u64>,
+    first: Vec<String>,
+}
+
+impl Rejections {
+    fn add(&mut self, e: &RecordError) {
+        if self.last_line != Some(e.line) {
+            self.records += 1;
+            self.last_line = Some(e.line);
+        }
+        if self.first.len() < FIRST_ERRORS {
+            self.first.push(e.to_string());
+        }
+    }
+
+    fn add_tally_error(&mut self, response: &Response, message: &str) {
+        self.records += 1;
+        self.last_line = None;
+        if self.first.len() < FIRST_ERRORS {
+            self.first
+                .push(format!("response {}: {message}", response.id));
+        }
+    }
+}
+
+/// Parses one source, handing each record to `each` and posting progress
+/// (bytes read) every [`PROGRESS_EVERY`] records.
+fn read_source(
+    pieces: &[String],
+    instrument: &Instrument,
+    out: &mut Sink,
+    mut each: impl FnMut(Result<Response, RecordError>),
+) {
+    let format = InputFormat::detect(&head(pieces, 64)).unwrap_or(InputFormat::Csv);
+    let total = total_len(pieces);
+    let consumed = Rc::new(Cell::new(0u64));
+    let reader = PiecesReader::new(pieces, consumed.clone());
+    let progress = |done: u64| {
+        FromWorker::Progress(Progress {
+            phase: Phase::Parsing,
+            done,
+            total: Some(total),
+        })
+    };
+    out(progress(0));
+    for (i, record) in read_responses(reader, instrument, format).enumerate() {
+        each(record);
+        if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) {
+            out(progress(consumed.get()));
+        }
+    }
+    out(progress(total));
+}

@@ -1,0 +1,144 @@
+//! Durable storage on the device (`localStorage`), as typed slots.
+//!
+//! `localStorage` is synchronous: once `set_item` returns without an error
+//! the value is committed for this origin and survives a reload or a crash
+//! of the tab. The outbox write is read back before the patient is thanked.
+
+use scoring::response::Response;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::json;
+use super::outbox::{Enqueued, Outbox};
+
+/// Why the device could not keep something.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("local storage is not available")]
+    Unavailable,
+    #[error("could not write {key}: {message}")]
+    Write { key: String, message: String },
+    #[error("could not encode {key}: {message}")]
+    Encode { key: String, message: String },
+    #[error("{key} was written but did not read back")]
+    NotConfirmed { key: String },
+}
+
+/// One named value in `localStorage`, stored as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub key: &'static str,
+}
+
+/// Responses not yet accepted by the server, and those kept aside.
+pub const OUTBOX: Slot = Slot {
+    key: "tiyan.outbox.v1",
+};
+/// The survey in progress (answers so far), separate from the outbox.
+pub const DRAFT: Slot = Slot {
+    key: "tiyan.draft.v1",
+};
+/// The kiosk settings, so a kiosk that reloads at `/` is still a kiosk.
+pub const KIOSK: Slot = Slot {
+    key: "tiyan.kiosk.v1",
+};
+/// The last instrument served by `GET /api/v1/instrument`.
+pub const INSTRUMENT: Slot = Slot {
+    key: "tiyan.instrument.v1",
+};
+/// Display preferences of a phone user (language, large text).
+pub const PREFS: Slot = Slot {
+    key: "tiyan.prefs.v1",
+};
+
+fn local_storage() -> Result<web_sys::Storage, StoreError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StoreError::Unavailable)
+}
+
+impl Slot {
+    /// The raw text stored, if any.
+    pub fn raw(self) -> Option<String> {
+        local_storage().ok()?.get_item(self.key).ok().flatten()
+    }
+
+    /// The value, or `None` when absent or unreadable.
+    pub fn get<T: DeserializeOwned>(self) -> Option<T> {
+        json::parse(&self.raw()?).ok()
+    }
+
+    pub fn set<T: Serialize>(self, value: &T) -> Result<(), StoreError> {
+        let text = json::stringify(value).map_err(|e| StoreError::Encode {
+            key: self.key.to_owned(),
+            message: e.to_string(),
+        })?;
+        self.set_raw(&text)
+    }
+
+    pub fn set_raw(self, text: &str) -> Result<(), StoreError> {
+        local_storage()?
+            .set_item(self.key, text)
+            .map_err(|e| StoreError::Write {
+                key: self.key.to_owned(),
+                message: e
+                    .as_string()
+                    .or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from))
+                    .unwrap_or_else(|| "quota exceeded?".to_owned()),
+            })
+    }
+
+    pub fn clear(self) {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(self.key);
+        }
+    }
+}
+
+/// Read the outbox. An unreadable outbox is never overwritten: its text is
+/// moved to a `tiyan.outbox.unreadable.<ms>` key for staff, then the outbox
+/// starts empty.
+pub fn load_outbox() -> Outbox {
+    let Some(text) = OUTBOX.raw() else {
+        return Outbox::default();
+    };
+    match json::parse(&text) {
+        Ok(outbox) => outbox,
+        Err(_) => {
+            if let Ok(storage) = local_storage() {
+                let key = format!(
+                    "{}.unreadable.{}",
+                    OUTBOX.key,
+                    super::clock::now_ms() as u64
+                );
+                if storage.set_item(&key, &text).is_ok() {
+                    let _ = storage.remove_item(OUTBOX.key);
+                }
+            }
+            Outbox::default()
+        }
+    }
+}
+
+/// Change the outbox as one read-modify-write (synchronous, so no other
+/// code of this tab runs in between).
+pub fn update_outbox<R>(change: impl FnOnce(&mut Outbox) -> R) -> Result<(R, Outbox), StoreError> {
+    let mut outbox = load_outbox();
+    let result = change(&mut outbox);
+    OUTBOX.set(&outbox)?;
+    Ok((result, outbox))
+}
+
+/// Put a finished response in the outbox and confirm, by reading it back,
+/// that it is there. Only then may the patient be thanked.
+pub fn add_to_outbox(response: Response) -> Result<Enqueued, StoreError> {
+    let id = response.id.clone();
+    let (enqueued, _) = update_outbox(|outbox| outbox.enqueue(response))?;
+    if load_outbox().contains(&id) {
+        Ok(enqueued)
+    } else {
+        Err(StoreError::NotConfirmed {
+            key: OUTBOX.key.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,199 @@
+//! The survey component: state, effects, and which screen to show.
+
+use scoring::validate::validate;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::boot::{entry_from_location, initial_state, Prefs};
+use super::components::{top_bar, upload_status, IdleWarning, TopBar};
+use super::draft::StoredDraft;
+use super::entry::Entry;
+use super::hooks::{use_document, use_history, use_idle, use_instrument_refresh, use_sync};
+use super::instrument_ref::InstrumentRef;
+use super::screens::{attract, more, no_hospital, questions, review, thanks::Thanks, welcome};
+use super::state::{Action, Screen, SubmitError, SurveyState};
+use super::steps::Step;
+use crate::services::clock::{now_ms, now_rfc3339};
+use crate::services::http::{post_batch, API_BASE};
+use crate::services::outbox::BatchOutcome;
+use crate::services::storage::{add_to_outbox, DRAFT, PREFS};
+
+#[derive(Properties, PartialEq)]
+pub struct SurveyAppProps {
+    pub instrument: InstrumentRef,
+}
+
+/// The survey as opened by the browser: entry from the URL.
+#[function_component]
+pub fn SurveyApp(props: &SurveyAppProps) -> Html {
+    let entry = use_memo((), |_| entry_from_location());
+    html! { <Survey entry={(*entry).clone()} instrument={props.instrument.clone()} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SurveyProps {
+    pub entry: Entry,
+    /// The instrument to start with (a newer one from the server replaces
+    /// it while no survey is under way).
+    pub instrument: InstrumentRef,
+    /// Where the API lives (tests point it elsewhere).
+    #[prop_or(AttrValue::Static(API_BASE))]
+    pub api_base: AttrValue,
+}
+
+#[function_component]
+pub fn Survey(props: &SurveyProps) -> Html {
+    let state = use_reducer(|| initial_state(props.entry.clone(), props.instrument.clone()));
+    let dispatch = state.dispatcher().to_callback();
+    let sync = use_sync(props.api_base.clone());
+    use_instrument_refresh(
+        props.api_base.clone(),
+        state.instrument.key().clone(),
+        dispatch.clone(),
+    );
+    use_document(
+        state.lang,
+        state.large_text,
+        state.entry.kiosk,
+        state.screen,
+    );
+    use_history(state.entry.kiosk, state.screen, dispatch.clone());
+    let idle_enabled =
+        state.entry.kiosk && matches!(state.screen, Screen::Welcome | Screen::Step(_));
+    use_idle(
+        idle_enabled,
+        state.entry.idle_secs,
+        state.entry.warning_secs(),
+        dispatch.clone(),
+    );
+
+    // Effects write storage; the reducer stays pure.
+    use_effect_with(state.draft.clone(), |draft| match draft {
+        Some(draft) => {
+            let _ = DRAFT.set(&StoredDraft {
+                saved_ms: now_ms(),
+                draft: draft.clone(),
+            });
+        }
+        None => DRAFT.clear(),
+    });
+    {
+        let kiosk = state.entry.kiosk;
+        // Written when the reader changes them, not on load (they were just
+        // read from there).
+        let loaded = use_mut_ref(|| false);
+        use_effect_with(
+            (state.lang, state.large_text),
+            move |&(lang, large_text)| {
+                if !kiosk && loaded.replace(true) {
+                    let _ = PREFS.set(&Prefs {
+                        lang: Some(lang),
+                        large_text,
+                    });
+                }
+            },
+        );
+    }
+
+    let on_submit = {
+        let state = state.clone();
+        let kick = sync.kick.clone();
+        let api_base = props.api_base.clone();
+        Callback::from(move |()| submit(&state, &kick, &api_base))
+    };
+
+    let m = state.messages();
+    let progress = match state.screen {
+        Screen::Step(i) => Some((i + 1, state.steps().len())),
+        _ => None,
+    };
+    let screen = match state.current_step() {
+        Some((_, Step::Stage(s))) => {
+            let stage = &state.instrument.stages[s];
+            questions::view(
+                &state,
+                &dispatch,
+                state.lang.pick(&stage.title),
+                &stage.items,
+            )
+        }
+        Some((_, Step::Overall)) => questions::view(
+            &state,
+            &dispatch,
+            m.overall_title,
+            &state.instrument.overall,
+        ),
+        Some((_, Step::More)) => more::view(&state, &dispatch),
+        Some((_, Step::Review)) => review::view(&state, &dispatch, on_submit),
+        None => match state.screen {
+            Screen::NoHospital => no_hospital::view(state.lang),
+            Screen::Attract => attract::view(state.lang, &dispatch),
+            Screen::Thanks => html! {
+                <Thanks lang={state.lang} kiosk={state.entry.kiosk} pending={sync.status.pending}
+                        on_done={dispatch.reform(|()| Action::Reset)} />
+            },
+            Screen::Welcome | Screen::Step(_) => welcome::view(&state, &dispatch),
+        },
+    };
+    let class = classes!(
+        "survey",
+        state.entry.kiosk.then_some("kiosk"),
+        matches!(state.screen, Screen::Attract).then_some("at-rest"),
+    );
+    html! {
+        <div {class}>
+            <a class="skip-link" href="#main">{ m.survey_title }</a>
+            { top_bar(TopBar {
+                lang: state.lang,
+                large_text: state.large_text,
+                progress,
+                on_lang: dispatch.reform(Action::SetLang),
+                on_large_text: dispatch.reform(|()| Action::ToggleLargeText),
+            }) }
+            <main id="main">{ screen }</main>
+            { upload_status(state.lang, sync.status) }
+            if let Some(seconds_left) = state.idle_warning {
+                <IdleWarning lang={state.lang} {seconds_left}
+                             on_continue={dispatch.reform(|()| Action::StillHere)} />
+            }
+        </div>
+    }
+}
+
+/// Submit: check the response, write it to the outbox and read it back;
+/// only then thank the patient. If the device cannot keep it, try the
+/// server directly; if that fails too, say so and keep the answers.
+fn submit(state: &UseReducerHandle<SurveyState>, kick: &Callback<()>, api_base: &AttrValue) {
+    let Some(draft) = &state.draft else { return };
+    let response = draft.to_response(&state.instrument, &state.entry, now_rfc3339());
+    if let Err(errors) = validate(&state.instrument, &response) {
+        let problems = errors.iter().map(ToString::to_string).collect();
+        state.dispatch(Action::SubmitFailed(SubmitError::Invalid(problems)));
+        return;
+    }
+    match add_to_outbox(response.clone()) {
+        Ok(_) => {
+            state.dispatch(Action::Submitted);
+            kick.emit(());
+        }
+        Err(stored_error) => {
+            let dispatch = state.dispatcher();
+            let api_base = api_base.clone();
+            spawn_local(async move {
+                let delivered = match post_batch(&api_base, std::slice::from_ref(&response)).await {
+                    BatchOutcome::Answered(results) => results
+                        .iter()
+                        .any(|r| r.id == response.id && r.status.is_delivered()),
+                    _ => false,
+                };
+                if delivered {
+                    dispatch.dispatch(Action::Submitted);
+                } else {
+                    dispatch.dispatch(Action::SubmitFailed(SubmitError::NotSaved(
+                        stored_error.to_string(),
+                    )));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The survey's starting state, read from the URL and the device (the
+//! only place the survey reads storage on load).
+
+use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
+use serde::{Deserialize, Serialize};
+
+use super::draft::{may_resume, StoredDraft};
+use super::entry::{parse_entry, resolve_entry, Entry, KioskFlag};
+use super::i18n::Lang;
+use super::instrument_ref::InstrumentRef;
+use super::state::SurveyState;
+use crate::services::clock::now_ms;
+use crate::services::json;
+use crate::services::storage::{DRAFT, INSTRUMENT, KIOSK, PREFS};
+
+/// A phone user's display choices, kept between visits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prefs {
+    pub lang: Option<Lang>,
+    pub large_text: bool,
+}
+
+/// The entry of this page: the URL, or the kiosk configuration stored by
+/// an earlier `kiosk=1` URL. Stores or forgets that configuration.
+pub fn entry_from_location() -> Entry {
+    let location = gloo::utils::window().location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    let (from_url, flag) = parse_entry(&path, &query);
+    match flag {
+        KioskFlag::On => {
+            let _ = KIOSK.set(&from_url);
+        }
+        KioskFlag::Off => KIOSK.clear(),
+        KioskFlag::Unsaid => {}
+    }
+    resolve_entry(from_url, flag, KIOSK.get::<Entry>())
+}
+
+/// The instrument to use: the server's last one if cached, else the one
+/// compiled in. Only its id and version are read now (see
+/// `InstrumentRef`).
+pub fn instrument_on_device() -> InstrumentRef {
+    if let Some(text) = INSTRUMENT.raw() {
+        if let Some(key) = json::instrument_id_version(&text) {
+            return InstrumentRef::lazy(key, move || {
+                json::parse(&text).unwrap_or_else(|_| compiled_in())
+            });
+        }
+    }
+    let key = json::instrument_id_version(DEFAULT_INSTRUMENT_JSON)
+        .unwrap_or_else(|| ("pxs-core".to_owned(), 1));
+    InstrumentRef::lazy(key, compiled_in)
+}
+
+/// The default instrument of the scoring crate, parsed by the browser
+/// (`scoring::instrument::default_instrument` would bring serde_json's
+/// parser into the bundle).
+fn compiled_in() -> Instrument {
+    json::parse(DEFAULT_INSTRUMENT_JSON)
+        .expect("pxs-core.json is a valid instrument (checked by scoring's tests)")
+}
+
+/// The state on load, resuming a draft where allowed.
+pub fn initial_state(entry: Entry, instrument: InstrumentRef) -> SurveyState {
+    let draft = DRAFT
+        .get::<StoredDraft>()
+        .filter(|s| may_resume(s, now_ms(), entry.kiosk, entry.idle_secs))
+        .map(|s| s.draft);
+    if draft.is_none() {
+        DRAFT.clear();
+    }
+    let prefs = if entry.kiosk {
+        Prefs::default()
+    } else {
+        PREFS.get::<Prefs>().unwrap_or_default()
+    };
+    let lang = entry.lang.or(prefs.lang).unwrap_or_default();
+    SurveyState::new(entry, instrument, draft, lang, prefs.large_text)
+}

@@ -1,0 +1,13 @@
+//! Reusable pieces of the survey screens.
+
+pub mod face;
+pub mod idle_warning;
+pub mod radio_group;
+pub mod top_bar;
+pub mod upload_status;
+
+pub use face::face;
+pub use idle_warning::IdleWarning;
+pub use radio_group::{radio_group, RadioGroup};
+pub use top_bar::{top_bar, TopBar};
+pub use upload_status::upload_status;

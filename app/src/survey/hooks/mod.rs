@@ -1,0 +1,14 @@
+//! The survey's effects: sync, kiosk inactivity, browser history, the
+//! document (language, title, text size, focus) and the instrument refresh.
+
+pub mod use_document;
+pub mod use_history;
+pub mod use_idle;
+pub mod use_instrument_refresh;
+pub mod use_sync;
+
+pub use use_document::use_document;
+pub use use_history::use_history;
+pub use use_idle::use_idle;
+pub use use_instrument_refresh::use_instrument_refresh;
+pub use use_sync::{use_sync, SyncHandle};

@@ -1,0 +1,46 @@
+//! Asks the server for its current instrument once, caches it for offline
+//! reloads, and offers it to the survey (used only if no survey is under
+//! way; a started survey keeps the instrument it began with).
+
+use scoring::instrument::Instrument;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::services::http::fetch_instrument;
+use crate::services::json;
+use crate::services::storage::INSTRUMENT;
+use crate::survey::instrument_ref::InstrumentRef;
+use crate::survey::state::Action;
+
+#[hook]
+pub fn use_instrument_refresh(
+    api_base: AttrValue,
+    current: (String, u32),
+    dispatch: Callback<Action>,
+) {
+    use_effect_with(api_base, move |api_base| {
+        let api_base = api_base.clone();
+        spawn_local(async move {
+            let Ok(text) = fetch_instrument(&api_base).await else {
+                return;
+            };
+            // Checked by the server when it loaded it; a survey only needs
+            // it to parse (unknown stage ids are skipped by `steps`).
+            let Some(id_version) = json::instrument_id_version(&text) else {
+                return;
+            };
+            if INSTRUMENT.raw().as_deref() != Some(text.as_str()) {
+                let _ = INSTRUMENT.set_raw(&text);
+            }
+            // The same id and version is the same instrument: nothing to
+            // parse (this keeps the page's main thread free on load).
+            if id_version == current {
+                return;
+            }
+            // A new instrument (rare): built now, and used only if it reads.
+            if let Ok(instrument) = json::parse::<Instrument>(&text) {
+                dispatch.emit(Action::UseInstrument(InstrumentRef::ready(instrument)));
+            }
+        });
+    });
+}

@@ -1,0 +1,39 @@
+//! The patient survey (issue 5): one care stage per screen, large answer
+//! buttons, three languages, kiosk and phone modes, and offline-safe
+//! delivery through the outbox (`crate::services`).
+//!
+//! Layout: `entry` (the URL), `i18n` (texts), `steps`/`draft`/`state`
+//! (pure), `answers` (options per item), `boot` (state on load), `app`
+//! (the component), `hooks` (effects), `screens`, `components`.
+
+pub mod answers;
+pub mod app;
+pub mod boot;
+pub mod components;
+pub mod draft;
+pub mod entry;
+pub mod hooks;
+pub mod i18n;
+pub mod instrument_ref;
+pub mod screens;
+pub mod state;
+pub mod steps;
+
+pub use app::{Survey, SurveyApp, SurveyAppProps, SurveyProps};
+
+/// Mount the survey on the page, in place of index.html's loading note.
+///
+/// The render runs in its own task, after the one that started the wasm:
+/// two short tasks rather than one long one keep a slow phone responsive
+/// while the survey starts (Lighthouse's total blocking time counts every
+/// task beyond 50 ms).
+pub fn mount() {
+    gloo::timers::callback::Timeout::new(0, || {
+        let instrument = boot::instrument_on_device();
+        if let Some(loading) = gloo::utils::document().get_element_by_id("boot") {
+            loading.remove();
+        }
+        yew::Renderer::<SurveyApp>::with_props(SurveyAppProps { instrument }).render();
+    })
+    .forget();
+}

@@ -1,0 +1,74 @@
+//! A step of questions: one care stage, or the overall ratings.
+
+use scoring::instrument::{Item, Scale};
+use yew::prelude::*;
+
+use super::{next_button, step_nav};
+use crate::survey::answers::{answer_key, options_for, parse_answer_key};
+use crate::survey::components::{radio_group, RadioGroup};
+use crate::survey::i18n::Lang;
+use crate::survey::state::{Action, SurveyState};
+
+/// The questions of `items` under the heading `title`.
+#[inline(never)]
+pub fn view(state: &SurveyState, dispatch: &Callback<Action>, title: &str, items: &[Item]) -> Html {
+    let m = state.messages();
+    let lang = state.lang;
+    let answers = state.draft.as_ref().map(|d| &d.answers);
+    html! {
+        <section class="screen questions">
+            <h1 tabindex="-1">{ title.to_owned() }</h1>
+            <p class="hint">{ m.skip_hint }</p>
+            { for items.iter().enumerate().map(|(n, item)| {
+                let selected = answers.and_then(|a| a.get(&item.id)).map(|a| answer_key(*a));
+                question(item, n + 1, selected, lang, dispatch)
+            }) }
+            { step_nav(m, dispatch, next_button(m, dispatch)) }
+        </section>
+    }
+}
+
+fn question(
+    item: &Item,
+    number: usize,
+    selected: Option<String>,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let m = lang.messages();
+    let kind = match item.scale {
+        Scale::Likert5 => "likert",
+        Scale::Yesno => "yesno",
+        Scale::Rating11 => "rating",
+    };
+    let anchors = (item.scale == Scale::Rating11).then(|| {
+        let (low, high) = if item.id == "overall.recommend" {
+            (m.recommend_low, m.recommend_high)
+        } else {
+            (m.rating_low, m.rating_high)
+        };
+        (AttrValue::from(low), AttrValue::from(high))
+    });
+    let on_select = {
+        let item_id = item.id.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |key: String| {
+            if let Some(answer) = parse_answer_key(&key) {
+                dispatch.emit(Action::Answer {
+                    item: item_id.clone(),
+                    answer,
+                });
+            }
+        })
+    };
+    radio_group(RadioGroup {
+        name: item.id.clone().into(),
+        legend: lang.pick(&item.text).to_owned().into(),
+        options: options_for(item, lang),
+        selected,
+        on_select,
+        anchors,
+        kind,
+        number: Some(number),
+    })
+}

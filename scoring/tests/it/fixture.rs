@@ -1,0 +1,58 @@
+//! Reading the golden fixtures (`test_data/golden/`, written by
+//! `make_golden.py`); shared by the native tests and the wasm test.
+
+use scoring::instrument::Instrument;
+use scoring::report::{score, to_canonical_json, GroupBy, Period, Report, ScoreOptions};
+use scoring::response::Response;
+use scoring::tally::Tally;
+use serde_json::Value;
+
+pub(crate) fn instrument() -> Instrument {
+    serde_json::from_str(include_str!("../../test_data/golden/instrument.json"))
+        .expect("golden instrument")
+}
+
+/// One response per line.
+pub(crate) fn responses(jsonl: &str) -> Vec<Response> {
+    jsonl
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("golden response"))
+        .collect()
+}
+
+/// `options` of a case file, as `make_golden.py` writes them.
+pub(crate) fn options(options: &Value) -> ScoreOptions {
+    let period = |v: &Value| v.as_str().map(|s| Period::parse(s).expect("golden period"));
+    ScoreOptions {
+        current: period(&options["period"]).expect("a current period"),
+        baseline: period(&options["baseline"]),
+        group_by: options["group_by"]
+            .as_str()
+            .map(|g| GroupBy::parse(g).expect("golden group_by")),
+        case_mix: options["case_mix"].as_bool().expect("case_mix"),
+        suppress_below: options["suppress_below"].as_u64().expect("suppress_below"),
+        min_compare: options["min_compare"].as_u64().expect("min_compare"),
+    }
+}
+
+pub(crate) fn tally(instrument: &Instrument, responses: &[Response]) -> Tally {
+    let mut tally = Tally::new(instrument).expect("golden instrument tallies");
+    for r in responses {
+        tally.add(r).expect("golden response tallies");
+    }
+    tally
+}
+
+/// The report of a case: (instrument, responses, options) → report.
+pub(crate) fn report(responses_jsonl: &str, case_json: &str) -> Report {
+    let instrument = instrument();
+    let case: Value = serde_json::from_str(case_json).expect("golden case");
+    let tally = tally(&instrument, &responses(responses_jsonl));
+    score(&instrument, &tally, &options(&case["options"])).expect("golden case scores")
+}
+
+/// The canonical bytes of a case's report.
+pub(crate) fn report_bytes(responses_jsonl: &str, case_json: &str) -> String {
+    to_canonical_json(&report(responses_jsonl, case_json))
+}

@@ -1,0 +1,72 @@
+//! The golden cases scored in a browser: the report bytes must equal the
+//! stored native reports (`test_data/golden/reports/`, checked natively by
+//! `it::golden::canonical_bytes_match_the_stored_reports`).
+//!
+//! Run: `cargo test -p scoring --target wasm32-unknown-unknown --test
+//! wasm_golden` with wasm-bindgen-test-runner and chromedriver (see
+//! TOOLCHAIN.md).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "it/fixture.rs"]
+mod fixture;
+
+const MAIN: &str = include_str!("../test_data/golden/responses/main.jsonl");
+const SMALL: &str = include_str!("../test_data/golden/responses/small.jsonl");
+const DEGENERATE: &str = include_str!("../test_data/golden/responses/degenerate.jsonl");
+
+fn check(responses: &str, case: &str, stored: &str) {
+    let bytes = fixture::report_bytes(responses, case);
+    assert!(
+        bytes == stored,
+        "wasm report bytes differ from the native report"
+    );
+}
+
+#[wasm_bindgen_test]
+fn main_by_hospital_is_byte_identical() {
+    check(
+        MAIN,
+        include_str!("../test_data/golden/cases/main_by_hospital.json"),
+        include_str!("../test_data/golden/reports/main_by_hospital.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn main_case_mix_by_department_is_byte_identical() {
+    check(
+        MAIN,
+        include_str!("../test_data/golden/cases/main_case_mix_by_department.json"),
+        include_str!("../test_data/golden/reports/main_case_mix_by_department.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn main_months_by_channel_is_byte_identical() {
+    check(
+        MAIN,
+        include_str!("../test_data/golden/cases/main_months_by_channel.json"),
+        include_str!("../test_data/golden/reports/main_months_by_channel.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn small_groups_are_byte_identical() {
+    check(
+        SMALL,
+        include_str!("../test_data/golden/cases/small.json"),
+        include_str!("../test_data/golden/reports/small.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn degenerate_cases_are_byte_identical() {
+    check(
+        DEGENERATE,
+        include_str!("../test_data/golden/cases/degenerate_by_visit_type.json"),
+        include_str!("../test_data/golden/reports/degenerate_by_visit_type.json"),
+    );
+}

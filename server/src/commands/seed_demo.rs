@@ -1,0 +1,140 @@
+//! `tiyan-server seed-demo --database URL [--responses N]`: generated
+//! responses (`scoring::generate`: five hospitals, 2024 and 2025) and two
+//! demo accounts. Idempotent: the generator is deterministic, so a second
+//! run finds every id already stored and changes nothing but the accounts'
+//! password hashes.
+
+use anyhow::{bail, Context};
+use clap::Args;
+use scoring::generate::{generate, GenerateOptions};
+use scoring::instrument::default_instrument;
+use scoring::validate::Validator;
+
+use crate::auth::{hash_password, Role};
+use crate::clock::{Clock, SystemClock};
+use crate::ingest::{prepare_response, Checked};
+use crate::store::{Account, InsertOutcome, NewResponse, Store};
+
+/// The password of the demo accounts, printed by the command and in the
+/// README: demo databases are for showing the product, never for real data.
+pub const DEMO_PASSWORD: &str = "tiyan-demo";
+/// Rows per transaction.
+const BATCH: usize = 2000;
+
+#[derive(Debug, Args)]
+pub struct SeedDemoArgs {
+    /// The demo database (kept apart from collected responses).
+    #[arg(long, default_value = "sqlite://data/demo.db")]
+    pub database: String,
+    /// How many responses to generate.
+    #[arg(long, default_value_t = 20_000)]
+    pub responses: u64,
+    /// Generator seed (the same seed gives the same responses).
+    #[arg(long, default_value_t = 2024)]
+    pub seed: u64,
+}
+
+/// The demo accounts: a city-wide administrator and the administrator of
+/// hospital H001.
+fn demo_accounts(password_hash: &str) -> [Account; 2] {
+    [
+        Account {
+            username: "admin".into(),
+            password_hash: password_hash.to_owned(),
+            role: Role::Admin,
+            hospital: None,
+        },
+        Account {
+            username: "h001".into(),
+            password_hash: password_hash.to_owned(),
+            role: Role::HospitalAdmin,
+            hospital: Some("H001".into()),
+        },
+    ]
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    stored: u64,
+    duplicate: u64,
+    conflict: u64,
+}
+
+pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let store = Store::connect(&args.database).await.with_context(|| {
+        format!(
+            "could not open the database {}",
+            crate::server::redact(&args.database)
+        )
+    })?;
+    let instrument = default_instrument();
+    let options = GenerateOptions {
+        seed: args.seed,
+        responses: args.responses,
+        from_year: 2024,
+        years: 2,
+        hospitals: 5,
+    };
+    let validator = Validator::new(&instrument);
+    let mut counts = Counts::default();
+    let mut batch: Vec<NewResponse> = Vec::with_capacity(BATCH);
+    let now = SystemClock.unix_seconds();
+    for response in generate(&instrument, &options)? {
+        match prepare_response(response, &validator) {
+            Checked::Valid(row) => batch.push(row),
+            Checked::Rejected { id, errors } => {
+                let fields: Vec<String> = errors.into_iter().map(|e| e.to_string()).collect();
+                bail!(
+                    "the generator made an invalid response {id:?}: {}",
+                    fields.join("; ")
+                );
+            }
+        }
+        if batch.len() == BATCH {
+            insert(&store, &mut batch, now, &mut counts).await?;
+        }
+    }
+    insert(&store, &mut batch, now, &mut counts).await?;
+
+    let hash = tokio::task::spawn_blocking(|| hash_password(DEMO_PASSWORD)).await??;
+    for account in demo_accounts(&hash) {
+        store.upsert_account(&account, now).await?;
+    }
+    store.close().await;
+
+    println!(
+        "demo data in {}: {} responses stored, {} already there{} ({:.1?})",
+        crate::server::redact(&args.database),
+        counts.stored,
+        counts.duplicate,
+        if counts.conflict > 0 {
+            format!(", {} conflicting ids left as they were", counts.conflict)
+        } else {
+            String::new()
+        },
+        started.elapsed()
+    );
+    println!("demo accounts (password \"{DEMO_PASSWORD}\"):");
+    println!("  admin  admin           every hospital");
+    println!("  h001   hospital_admin  hospital H001 only");
+    Ok(())
+}
+
+async fn insert(
+    store: &Store,
+    batch: &mut Vec<NewResponse>,
+    now: i64,
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
+    let rows: Vec<&NewResponse> = batch.iter().collect();
+    for outcome in store.insert_responses(&rows, now).await? {
+        match outcome {
+            InsertOutcome::Stored => counts.stored += 1,
+            InsertOutcome::Duplicate => counts.duplicate += 1,
+            InsertOutcome::Conflict => counts.conflict += 1,
+        }
+    }
+    batch.clear();
+    Ok(())
+}

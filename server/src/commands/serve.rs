@@ -1,0 +1,85 @@
+//! `tiyan-server serve`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Args;
+use scoring::instrument::Instrument;
+
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::http::RatePolicy;
+use crate::listen::{shutdown_signal, HttpLimits};
+use crate::server::Server;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "TIYAN_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// sqlite://path/file.db (created if missing) or postgres://user:pass@host/db.
+    #[arg(long, env = "TIYAN_DATABASE", default_value = "sqlite://data/tiyan.db")]
+    pub database: String,
+    /// Folder of the built app (trunk's output); without it only the API is served.
+    #[arg(long, env = "TIYAN_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// An instrument JSON file to use instead of the built-in pxs-core v1.
+    #[arg(long, env = "TIYAN_INSTRUMENT")]
+    pub instrument: Option<PathBuf>,
+    /// Largest request body accepted (413 above).
+    #[arg(long, env = "TIYAN_MAX_BODY_BYTES", default_value_t = Config::DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+    /// Submissions allowed per client address and minute (0: no limit).
+    #[arg(long, env = "TIYAN_SUBMIT_RATE", default_value_t = RatePolicy::DEFAULT.per_minute)]
+    pub submit_rate: u32,
+    /// Submissions a client address may send at once before the rate applies.
+    #[arg(long, env = "TIYAN_SUBMIT_BURST", default_value_t = RatePolicy::DEFAULT.burst)]
+    pub submit_burst: u32,
+    /// How long a login lasts, in minutes.
+    #[arg(long, env = "TIYAN_SESSION_MINUTES", default_value_t = 12 * 60)]
+    pub session_minutes: u64,
+    /// Mark the session cookie Secure (when served over HTTPS).
+    #[arg(long, env = "TIYAN_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Seconds shutdown waits for open requests before closing them.
+    #[arg(long, env = "TIYAN_SHUTDOWN_GRACE", default_value_t = 30)]
+    pub shutdown_grace: u64,
+}
+
+impl ServeArgs {
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let mut config = Config::new(&self.database);
+        config.dist = self.dist.clone();
+        if let Some(path) = &self.instrument {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("could not read the instrument {}", path.display()))?;
+            config.instrument = serde_json::from_str::<Instrument>(&text)
+                .with_context(|| format!("{} is not an instrument", path.display()))?;
+        }
+        config.max_body_bytes = self.max_body_bytes;
+        config.submit_rate = RatePolicy {
+            per_minute: self.submit_rate,
+            burst: self.submit_burst,
+        };
+        config.session_ttl = Duration::from_secs(self.session_minutes.saturating_mul(60));
+        config.secure_cookies = self.secure_cookies;
+        config.http = HttpLimits::default();
+        config.shutdown_grace = Duration::from_secs(self.shutdown_grace);
+        Ok(config)
+    }
+}
+
+pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let config = args.config()?;
+    let server = Server::open(config, Arc::new(SystemClock)).await?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("could not listen on {}", args.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "tiyan-server listening on http://{address}/");
+    server.run(listener, shutdown_signal()).await;
+    Ok(())
+}

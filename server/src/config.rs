@@ -1,0 +1,51 @@
+//! Everything the server can be told, as plain data (the command line in
+//! `commands` fills it; tests build it directly).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use scoring::instrument::{default_instrument, Instrument};
+
+use crate::http::RatePolicy;
+use crate::listen::HttpLimits;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://path/file.db` or `postgres://…`.
+    pub database_url: String,
+    /// trunk's output; when missing, only the API is served.
+    pub dist: PathBuf,
+    /// The active instrument (default: `pxs-core` version 1).
+    pub instrument: Instrument,
+    /// Largest accepted request body (formats.md API: 1 MiB).
+    pub max_body_bytes: usize,
+    pub submit_rate: RatePolicy,
+    /// How long a login lasts.
+    pub session_ttl: Duration,
+    /// Mark the session cookie `Secure` (serve over HTTPS).
+    pub secure_cookies: bool,
+    pub http: HttpLimits,
+    /// How long shutdown waits for open requests (an export download)
+    /// before closing their connections.
+    pub shutdown_grace: Duration,
+}
+
+impl Config {
+    pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+    pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 60 * 60);
+
+    /// The defaults, on `database_url`.
+    pub fn new(database_url: impl Into<String>) -> Config {
+        Config {
+            database_url: database_url.into(),
+            dist: PathBuf::from("dist"),
+            instrument: default_instrument(),
+            max_body_bytes: Config::DEFAULT_MAX_BODY_BYTES,
+            submit_rate: RatePolicy::DEFAULT,
+            session_ttl: Config::DEFAULT_SESSION_TTL,
+            secure_cookies: false,
+            http: HttpLimits::default(),
+            shutdown_grace: Duration::from_secs(30),
+        }
+    }
+}

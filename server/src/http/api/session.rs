@@ -1,0 +1,230 @@
+//! `POST /login`, `POST /logout`, `GET /me`.
+//!
+//! A login answers the token in the body (for `Authorization: Bearer`)
+//! and sets it as an `HttpOnly; SameSite=Strict` cookie (for the
+//! dashboard, out of reach of scripts and of cross-site requests). A wrong
+//! username and a wrong password get the same 401, after the same work.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{
+    new_session_token, token_hash, unknown_account_hash, verify_password, Role, ThrottleKey,
+    MAX_USERNAME_CHARS,
+};
+use crate::http::authenticated::{session_token, Authenticated, SESSION_COOKIE};
+use crate::http::{ApiError, AppState};
+use crate::store::Account;
+
+#[derive(Debug, Deserialize)]
+struct Credentials {
+    username: String,
+    password: String,
+}
+
+/// `GET /me`, and the login answer without its token.
+#[derive(Debug, Serialize)]
+pub(super) struct Me {
+    username: String,
+    role: Role,
+    hospital: Option<String>,
+}
+
+impl From<Account> for Me {
+    fn from(account: Account) -> Me {
+        Me {
+            username: account.username,
+            role: account.role,
+            hospital: account.hospital,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct LoggedIn {
+    token: String,
+    #[serde(flatten)]
+    me: Me,
+}
+
+pub(super) async fn login(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    // JSON only: a cross-site HTML form cannot send it without a CORS
+    // preflight, which this server never grants.
+    if !is_json(&headers) {
+        return Err(ApiError::NotJson);
+    }
+    let body = body.map_err(|e| ApiError::from_body(e, state.max_body_bytes))?;
+    let credentials: Credentials = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::BadRequest(format!("expected {{\"username\", \"password\"}}: {e}"))
+    })?;
+    let address = peer
+        .map(|Extension(ConnectInfo(address))| address.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let keys = [
+        ThrottleKey::Username(credentials.username.clone()),
+        ThrottleKey::Address(address),
+    ];
+
+    let now = state.clock.now();
+    let locked_for = {
+        let throttle = state
+            .login_throttle
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        keys.iter()
+            .filter_map(|key| throttle.locked_for(key, now))
+            .max()
+    };
+    if let Some(retry_after) = locked_for {
+        tracing::warn!(%address, "login refused: too many failed attempts");
+        return Err(ApiError::TooManyRequests {
+            retry_after,
+            message: "too many failed logins; try again later",
+        });
+    }
+
+    let account = if credentials.username.chars().count() <= MAX_USERNAME_CHARS {
+        state.store.find_account(&credentials.username).await?
+    } else {
+        None
+    };
+    let hash = account.as_ref().map_or_else(
+        || unknown_account_hash().to_owned(),
+        |a| a.password_hash.clone(),
+    );
+    let password_matches = {
+        let _permit = state
+            .password_checks
+            .acquire()
+            .await
+            .map_err(ApiError::internal)?;
+        let password = credentials.password;
+        tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .map_err(ApiError::internal)?
+    };
+
+    let now = state.clock.now();
+    let account = match account {
+        Some(account) if password_matches => account,
+        _ => {
+            let mut throttle = state
+                .login_throttle
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            for key in keys {
+                throttle.record_failure(key, now);
+            }
+            tracing::info!(%address, "login failed");
+            return Err(ApiError::BadCredentials);
+        }
+    };
+    state
+        .login_throttle
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .forget(&keys[0]);
+
+    let (token, hash) = new_session_token();
+    let now = state.clock.unix_seconds();
+    let ttl = i64::try_from(state.session_ttl.as_secs()).unwrap_or(i64::MAX);
+    state.store.end_expired_sessions(now).await?;
+    state
+        .store
+        .create_session(&hash, &account.username, now, now.saturating_add(ttl))
+        .await?;
+    tracing::info!(username = %account.username, role = account.role.as_str(), "logged in");
+
+    let cookie = session_cookie(&token, state.session_ttl, state.secure_cookies);
+    let body = LoggedIn {
+        token,
+        me: Me::from(account),
+    };
+    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+pub(super) async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    if let Some(token) = session_token(&headers) {
+        state.store.end_session(&token_hash(token)).await?;
+    }
+    let expired = session_cookie("", Duration::ZERO, state.secure_cookies);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, expired)]).into_response())
+}
+
+pub(super) async fn me(Authenticated(account): Authenticated) -> Json<Me> {
+    Json(Me::from(account))
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// The session cookie; an empty token with no lifetime deletes it. Scoped
+/// to the API, the only place that reads it.
+fn session_cookie(token: &str, lifetime: Duration, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = format!(
+        "{SESSION_COOKIE}={token}; Path=/api/v1; Max-Age={}; HttpOnly; SameSite=Strict{secure}",
+        lifetime.as_secs()
+    );
+    // The token is hex and the rest fixed ASCII: always a valid header.
+    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_cookies_are_http_only_and_strict() {
+        let cookie = session_cookie("ab12", Duration::from_secs(43_200), false);
+        assert_eq!(
+            cookie,
+            "tiyan_session=ab12; Path=/api/v1; Max-Age=43200; HttpOnly; SameSite=Strict"
+        );
+        let secure = session_cookie("ab12", Duration::from_secs(60), true);
+        assert!(secure.to_str().unwrap().ends_with("; Secure"));
+    }
+
+    #[test]
+    fn logout_cookies_expire_at_once() {
+        let cookie = session_cookie("", Duration::ZERO, false);
+        assert!(cookie
+            .to_str()
+            .unwrap()
+            .starts_with("tiyan_session=; Path=/api/v1; Max-Age=0;"));
+    }
+
+    #[test]
+    fn login_bodies_must_be_declared_json() {
+        let mut headers = HeaderMap::new();
+        assert!(!is_json(&headers));
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+        assert!(!is_json(&headers));
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+        assert!(is_json(&headers));
+    }
+}

@@ -1,0 +1,240 @@
+//! The HTTP application: `/api/v1` (JSON) and the built app from `dist/`.
+//! [`app`] builds the whole [`Router`] from an [`AppState`], so tests can
+//! call it directly or serve it on a socket.
+
+mod api;
+mod authenticated;
+mod error;
+mod rate_limit;
+mod security_headers;
+pub mod static_site;
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, Request};
+use axum::routing::any;
+use axum::Router;
+use bytes::Bytes;
+use scoring::instrument::Instrument;
+use scoring::validate::Validator;
+use tokio::sync::Semaphore;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use error::ApiError;
+pub use rate_limit::{RateLimiter, RatePolicy};
+pub use security_headers::SecurityHeaders;
+
+use crate::auth::LoginThrottle;
+use crate::clock::Clock;
+use crate::ingest::Ingest;
+use crate::store::Store;
+
+/// Password checks (argon2, ~20 MiB and tens of milliseconds each) allowed
+/// at once, so a login flood cannot take every core and much memory.
+const CONCURRENT_PASSWORD_CHECKS: usize = 2;
+
+/// What every handler shares. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState(Arc<Shared>);
+
+#[derive(Debug)]
+pub struct Shared {
+    pub store: Store,
+    pub ingest: Ingest,
+    /// The active instrument, for the life of the process (see [`AppState::new`]).
+    pub instrument: &'static Instrument,
+    /// Its item index, built once rather than per request.
+    pub validator: Validator<'static>,
+    /// The instrument as served by `GET /api/v1/instrument`.
+    pub instrument_json: Bytes,
+    pub clock: Arc<dyn Clock>,
+    pub session_ttl: Duration,
+    pub secure_cookies: bool,
+    pub max_body_bytes: usize,
+    pub login_throttle: Mutex<LoginThrottle>,
+    pub password_checks: Semaphore,
+    pub submit_limiter: RateLimiter,
+    /// The built app, when its folder exists.
+    pub dist: Option<PathBuf>,
+    pub security_headers: SecurityHeaders,
+}
+
+/// What [`AppState::new`] needs beyond the store and the writer.
+#[derive(Debug, Clone)]
+pub struct StateOptions {
+    pub instrument: Instrument,
+    pub session_ttl: Duration,
+    pub secure_cookies: bool,
+    pub max_body_bytes: usize,
+    pub submit_rate: RatePolicy,
+    pub dist: PathBuf,
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Reads the built app's pages for the CSP hashes; a missing `dist`
+    /// means an API-only server (logged, not an error).
+    pub fn new(
+        store: Store,
+        ingest: Ingest,
+        clock: Arc<dyn Clock>,
+        options: StateOptions,
+    ) -> anyhow::Result<AppState> {
+        let (dist, script_hashes) = built_app(&options.dist)?;
+        let policy = static_site::csp::policy(&script_hashes);
+        let policy = HeaderValue::from_str(&policy)?;
+        let instrument_json = Bytes::from(serde_json::to_vec(&options.instrument)?);
+        // One instrument per server, kept until the process ends: leaking it
+        // lets the shared validator borrow it without a self-referential
+        // struct. (Tests start many servers; each leaks one instrument.)
+        let instrument: &'static Instrument = Box::leak(Box::new(options.instrument));
+        Ok(AppState(Arc::new(Shared {
+            store,
+            ingest,
+            instrument,
+            validator: Validator::new(instrument),
+            instrument_json,
+            clock,
+            session_ttl: options.session_ttl,
+            secure_cookies: options.secure_cookies,
+            max_body_bytes: options.max_body_bytes,
+            login_throttle: Mutex::new(LoginThrottle::default()),
+            password_checks: Semaphore::new(CONCURRENT_PASSWORD_CHECKS),
+            submit_limiter: RateLimiter::new(options.submit_rate),
+            dist,
+            security_headers: SecurityHeaders::new(policy),
+        })))
+    }
+}
+
+fn built_app(dist: &Path) -> anyhow::Result<(Option<PathBuf>, Vec<String>)> {
+    if !dist.join("index.html").is_file() {
+        tracing::warn!(
+            dist = %dist.display(),
+            "no built app (index.html) there: serving the API only; build it with `cargo xtask build-app`"
+        );
+        return Ok((None, Vec::new()));
+    }
+    let hashes = static_site::csp::inline_script_hashes(dist)?;
+    tracing::info!(
+        dist = %dist.display(),
+        inline_scripts = hashes.len(),
+        "serving the built app; its inline scripts are allowed by hash (restart after rebuilding it)"
+    );
+    Ok((Some(dist.to_path_buf()), hashes))
+}
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    let security = state.security_headers.clone();
+    let mut router = Router::new()
+        .nest("/api/v1", api::router(state.clone()))
+        // Other API versions or typos: a JSON 404, never the app's page.
+        .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
+        .route("/api", any(|| async { ApiError::NotFound }));
+    router = match &state.dist {
+        Some(dist) => router.merge(static_site::router(dist)),
+        None => router.fallback(|| async { ApiError::NotFound }),
+    };
+    router
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::map_response(move |response| {
+            let security = security.clone();
+            async move { security.apply(response) }
+        }))
+        .layer(
+            TraceLayer::new_for_http()
+                // Method and path only: never bodies (responses and
+                // comments) nor query strings.
+                .make_span_with(|request: &Request<_>| {
+                    tracing::info_span!("http", method = %request.method(), path = %request.uri().path())
+                })
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}
+
+/// `Cache-Control: no-store` for API answers: they may carry free-text
+/// comments, and stale answers help no one.
+fn no_store() -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    )
+}
+
+/// Body limit for the extractors; handlers turn the rejection into 413.
+fn body_limit(state: &AppState) -> DefaultBodyLimit {
+    DefaultBodyLimit::max(state.max_body_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::config::Config;
+
+    /// The router answers without a socket (no peer address: the rate
+    /// limit then counts every caller as one), as axum's testing example.
+    #[tokio::test]
+    async fn the_router_answers_without_a_socket() {
+        let folder = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", folder.path().join("t.db").display());
+        let config = Config::new(&url);
+        let store = Store::connect(&url).await.unwrap();
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let (ingest, writer) = Ingest::start(store.clone(), clock.clone());
+        let options = StateOptions {
+            instrument: config.instrument,
+            session_ttl: config.session_ttl,
+            secure_cookies: false,
+            max_body_bytes: config.max_body_bytes,
+            submit_rate: config.submit_rate,
+            dist: folder.path().join("no-dist"),
+        };
+        let app = app(AppState::new(store.clone(), ingest, clock, options).unwrap());
+
+        let health = app
+            .clone()
+            .oneshot(Request::get("/api/v1/health").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(health.status(), StatusCode::OK);
+        assert_eq!(health.headers()["x-content-type-options"], "nosniff");
+
+        let response = serde_json::json!({
+            "id": "9b2f6c1e-4f1a-4c55-9d1e-2a8f0c3b7d10",
+            "instrument": "pxs-core", "instrument_version": 1,
+            "hospital": "H001", "visit_type": "emergency", "channel": "phone",
+            "submitted_at": "2024-05-03T09:12:44Z",
+            "answers": {"emergency.triage": 4, "overall.rating": 7, "overall.recommend": 8}
+        });
+        let submit = Request::post("/api/v1/responses")
+            .header("content-type", "application/json")
+            .body(Body::from(response.to_string()))
+            .unwrap();
+        assert_eq!(
+            app.oneshot(submit).await.unwrap().status(),
+            StatusCode::CREATED
+        );
+        assert_eq!(store.count_responses().await.unwrap(), 1);
+        writer.finish().await;
+    }
+}

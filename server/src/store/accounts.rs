@@ -1,0 +1,68 @@
+//! The `accounts` table: administrators who may log in.
+
+use sqlx::Row;
+
+use super::{on_pool, Store, StoreError};
+use crate::auth::Role;
+
+/// An administrator account. `hospital` is set exactly for
+/// `hospital_admin` (a database CHECK enforces it too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub username: String,
+    /// An argon2 PHC string (`$argon2id$v=19$…`).
+    pub password_hash: String,
+    pub role: Role,
+    pub hospital: Option<String>,
+}
+
+const UPSERT: &str = "INSERT INTO accounts (username, password_hash, role, hospital, created_at) \
+     VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, \
+     role = excluded.role, hospital = excluded.hospital";
+const FIND: &str =
+    "SELECT username, password_hash, role, hospital FROM accounts WHERE username = $1";
+
+impl Store {
+    /// Creates the account, or replaces the password, role and hospital of
+    /// an existing one (and so ends none of its sessions: see
+    /// [`Store::end_sessions_of`]).
+    pub async fn upsert_account(&self, account: &Account, now: i64) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query(UPSERT)
+                .bind(&account.username)
+                .bind(&account.password_hash)
+                .bind(account.role.as_str())
+                .bind(account.hospital.as_deref())
+                .bind(now)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn find_account(&self, username: &str) -> Result<Option<Account>, StoreError> {
+        on_pool!(self, pool => {
+            let row = sqlx::query(FIND).bind(username).fetch_optional(pool).await?;
+            row.map(|row| account_from_row(&row)).transpose()
+        })
+    }
+}
+
+/// Reads the four account columns, in order, from a row of either backend.
+pub(super) fn account_from_row<R>(row: &R) -> Result<Account, StoreError>
+where
+    R: Row,
+    usize: sqlx::ColumnIndex<R>,
+    for<'r> String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    let role: String = row.try_get(2)?;
+    Ok(Account {
+        username: row.try_get(0)?,
+        password_hash: row.try_get(1)?,
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?,
+        hospital: row.try_get(3)?,
+    })
+}

@@ -1,0 +1,424 @@
+//! The real `tiyan-server` binary as a process: a SIGKILL in the middle of
+//! a load loses no acknowledged response, SIGTERM finishes the writes in
+//! flight and exits cleanly, and the administration subcommands work.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+use server::store::{ResponseFilter, Store};
+use tokio::sync::watch;
+
+use crate::support::{on_each_backend, response, uuid, TestServer, PASSWORD};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_tiyan-server");
+
+/// A `tiyan-server serve` child process.
+struct Running {
+    child: Child,
+    base: String,
+    log: Arc<Mutex<String>>,
+}
+
+impl Running {
+    /// Starts the server on a free port and waits until it answers health.
+    async fn start(database_url: &str) -> Running {
+        let mut child = Command::new(BINARY)
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--dist",
+                "/nonexistent/tiyan-dist",
+            ])
+            .args(["--database", database_url])
+            .env("TIYAN_SUBMIT_RATE", "0")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tiyan-server starts");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (address_tx, address_rx) = std::sync::mpsc::channel();
+        let log_writer = log.clone();
+        // Reads the log for the listening address, then keeps draining it
+        // so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on http://").nth(1) {
+                    let address = rest.split('/').next().unwrap_or_default().to_owned();
+                    let _ = address_tx.send(address);
+                }
+                let mut log = log_writer.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let address =
+            tokio::task::spawn_blocking(move || address_rx.recv_timeout(Duration::from_secs(60)))
+                .await
+                .unwrap()
+                .unwrap_or_else(|_| panic!("the server did not start:\n{}", log.lock().unwrap()));
+        let running = Running {
+            child,
+            base: format!("http://{address}"),
+            log,
+        };
+        running.wait_healthy().await;
+        running
+    }
+
+    /// Polls health, at most 200 times 50 ms apart.
+    async fn wait_healthy(&self) {
+        let client = Client::new();
+        for _ in 0..200 {
+            let health = client
+                .get(format!("{}/api/v1/health", self.base))
+                .send()
+                .await;
+            if health.is_ok_and(|r| r.status() == StatusCode::OK) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "the server never answered health:\n{}",
+            self.log.lock().unwrap()
+        );
+    }
+
+    fn signal(&self, signal: Signal) {
+        let pid = Pid::from_raw(i32::try_from(self.child.id()).expect("a pid"));
+        kill(pid, signal).expect("signal sent");
+    }
+
+    /// Waits (at most a minute) for the process to end.
+    async fn wait(mut self) -> ExitStatus {
+        let log = self.log.clone();
+        let waiting = tokio::task::spawn_blocking(move || self.child.wait());
+        match tokio::time::timeout(Duration::from_secs(60), waiting).await {
+            Ok(status) => status.unwrap().expect("exit status"),
+            Err(_) => panic!("the server did not exit:\n{}", log.lock().unwrap()),
+        }
+    }
+}
+
+/// A load of submissions in progress.
+struct Load {
+    /// Ids the server answered "stored" for, as they come.
+    acknowledged: Arc<Mutex<Vec<String>>>,
+    /// How many so far, to wait on.
+    count: watch::Receiver<usize>,
+    clients: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Load {
+    /// Waits (at most two minutes) for `n` acknowledgements.
+    async fn wait_for(&mut self, n: usize) {
+        tokio::time::timeout(Duration::from_secs(120), self.count.wait_for(|c| *c >= n))
+            .await
+            .unwrap_or_else(|_| panic!("{n} acknowledgements within two minutes"))
+            .expect("clients running");
+    }
+
+    /// Waits for every client to stop, and returns the acknowledged ids.
+    async fn finish(self) -> Vec<String> {
+        for client in self.clients {
+            client.await.unwrap();
+        }
+        let acknowledged = self.acknowledged.lock().unwrap().clone();
+        acknowledged
+    }
+}
+
+/// Submits from `clients` concurrent clients, each at most `per_client`
+/// times (one response, or a batch of three every fourth time), until the
+/// server stops answering.
+fn load(base: &str, clients: usize, per_client: usize) -> Load {
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let (count_tx, count_rx) = watch::channel(0usize);
+    let count_tx = Arc::new(count_tx);
+    let client = Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let tasks = (0..clients)
+        .map(|c| {
+            let (client, acknowledged, count_tx) =
+                (client.clone(), acknowledged.clone(), count_tx.clone());
+            let url = format!("{base}/api/v1/responses");
+            tokio::spawn(async move {
+                for i in 0..per_client {
+                    let ids: Vec<String> = (0..if i % 4 == 3 { 3 } else { 1 })
+                        .map(|_| uuid())
+                        .collect();
+                    let bodies: Vec<Value> = ids
+                        .iter()
+                        .map(|id| {
+                            response(id, &format!("H00{}", c % 3 + 1), "2025-03-04T05:06:07Z")
+                        })
+                        .collect();
+                    let body = if ids.len() == 1 {
+                        bodies[0].clone()
+                    } else {
+                        Value::Array(bodies)
+                    };
+                    let Ok(answer) = client.post(&url).json(&body).send().await else {
+                        return; // the server is gone
+                    };
+                    let status = answer.status();
+                    let Ok(answer) = answer.json::<Value>().await else {
+                        return; // cut off mid-answer: not acknowledged
+                    };
+                    let stored: Vec<String> = if ids.len() == 1 {
+                        assert_eq!(status, StatusCode::CREATED, "{answer}");
+                        ids
+                    } else {
+                        let results = answer["results"].as_array().expect("batch results");
+                        ids.into_iter()
+                            .zip(results)
+                            .filter(|(_, r)| r["status"] == "stored")
+                            .map(|(id, _)| id)
+                            .collect()
+                    };
+                    let total = {
+                        let mut acknowledged = acknowledged.lock().unwrap();
+                        acknowledged.extend(stored);
+                        acknowledged.len()
+                    };
+                    count_tx.send_replace(total);
+                }
+            })
+        })
+        .collect();
+    Load {
+        acknowledged,
+        count: count_rx,
+        clients: tasks,
+    }
+}
+
+/// Every stored id, straight from the database.
+async fn stored_ids(database_url: &str) -> Vec<String> {
+    let store = Store::connect(database_url)
+        .await
+        .expect("the database opens");
+    let filter = ResponseFilter::default();
+    let mut rows = store.response_bodies(&filter);
+    let mut ids = Vec::new();
+    while let Some(row) = rows.next().await {
+        let body: Value = serde_json::from_str(&row.unwrap()).unwrap();
+        ids.push(body["id"].as_str().unwrap().to_owned());
+    }
+    drop(rows);
+    store.close().await;
+    ids
+}
+
+fn assert_each_once(acknowledged: &[String], stored: &[String]) {
+    let unique: HashSet<&String> = stored.iter().collect();
+    assert_eq!(unique.len(), stored.len(), "an id is stored twice");
+    let lost: Vec<&String> = acknowledged
+        .iter()
+        .filter(|id| !unique.contains(id))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} acknowledged responses were lost, e.g. {:?}",
+        lost.len(),
+        lost.first()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_kill_mid_load_loses_no_acknowledged_response() {
+    on_each_backend(|db| async move {
+        let server = Running::start(db.url()).await;
+        let mut load = load(&server.base, 16, 200);
+        load.wait_for(300).await;
+        server.signal(Signal::SIGKILL);
+        let status = server.wait().await;
+        assert!(!status.success(), "killed, not exited: {status:?}");
+        let acknowledged = load.finish().await;
+        assert!(acknowledged.len() >= 300);
+
+        // The restarted server serves them all, each once.
+        let restarted = Running::start(db.url()).await;
+        let created = Command::new(BINARY)
+            .args([
+                "create-admin",
+                "--database",
+                db.url(),
+                "--username",
+                "auditor",
+                "--role",
+                "admin",
+            ])
+            .env("TIYAN_ADMIN_PASSWORD", PASSWORD)
+            .output()
+            .unwrap();
+        assert!(
+            created.status.success(),
+            "{}",
+            String::from_utf8_lossy(&created.stderr)
+        );
+        let client = Client::new();
+        let login: Value = client
+            .post(format!("{}/api/v1/login", restarted.base))
+            .json(&serde_json::json!({ "username": "auditor", "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let export = client
+            .get(format!("{}/api/v1/export?format=jsonl", restarted.base))
+            .bearer_auth(login["token"].as_str().unwrap())
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let exported: Vec<String> = export
+            .lines()
+            .map(|line| {
+                serde_json::from_str::<Value>(line).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        assert_each_once(&acknowledged, &exported);
+        restarted.signal(Signal::SIGTERM);
+        assert!(restarted.wait().await.success());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_finishes_the_writes_in_flight_and_exits_cleanly() {
+    on_each_backend(|db| async move {
+        let server = Running::start(db.url()).await;
+        let mut load = load(&server.base, 16, 100);
+        load.wait_for(200).await;
+        server.signal(Signal::SIGTERM);
+        let log = server.log.clone();
+        let status = server.wait().await;
+        assert!(status.success(), "{status:?}\n{}", log.lock().unwrap());
+        assert!(log
+            .lock()
+            .unwrap()
+            .contains("every queued response is committed"));
+        let acknowledged = load.finish().await;
+        assert_each_once(&acknowledged, &stored_ids(db.url()).await);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_admin_reads_the_password_from_stdin() {
+    on_each_backend(|db| async move {
+        let mut child = Command::new(BINARY)
+            .args(["create-admin", "--database", db.url(), "--username", "h002"])
+            .args(["--role", "hospital_admin", "--hospital", "H002"])
+            .env_remove("TIYAN_ADMIN_PASSWORD")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{PASSWORD}").unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(String::from_utf8_lossy(&output.stdout)
+            .contains("h002 created: hospital_admin of H002"));
+
+        let refused = Command::new(BINARY)
+            .args([
+                "create-admin",
+                "--database",
+                db.url(),
+                "--username",
+                "x",
+                "--role",
+                "hospital_admin",
+            ])
+            .env("TIYAN_ADMIN_PASSWORD", PASSWORD)
+            .output()
+            .unwrap();
+        assert!(!refused.status.success());
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("needs --hospital"));
+
+        let server = TestServer::start(db.url()).await;
+        let me: Value = server
+            .get("/api/v1/me", &server.login("h002").await)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            me,
+            serde_json::json!({ "username": "h002", "role": "hospital_admin", "hospital": "H002" })
+        );
+        server.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_demo_is_idempotent_and_prints_the_demo_accounts() {
+    on_each_backend(|db| async move {
+        let seed = || {
+            let output = Command::new(BINARY)
+                .args(["seed-demo", "--database", db.url(), "--responses", "500"])
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            String::from_utf8(output.stdout).unwrap()
+        };
+        let first = seed();
+        assert!(
+            first.contains("500 responses stored, 0 already there"),
+            "{first}"
+        );
+        assert!(first.contains("tiyan-demo") && first.contains("admin") && first.contains("h001"));
+        let second = seed();
+        assert!(
+            second.contains("0 responses stored, 500 already there"),
+            "{second}"
+        );
+
+        let server = TestServer::start(db.url()).await;
+        assert_eq!(server.count().await, 500);
+        let token = match server.try_login("h001", "tiyan-demo").await {
+            r if r.status() == StatusCode::OK => r.json::<Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+            r => panic!("demo login: {}", r.status()),
+        };
+        let export = server.get_text("/api/v1/export?format=jsonl", &token).await;
+        assert!(export.lines().count() > 0);
+        assert!(export.lines().all(|l| l.contains("\"hospital\":\"H001\"")));
+        server.stop().await;
+    })
+    .await;
+}
