@@ -254,7 +254,55 @@ fn subset_filters_apply_before_tallying_and_are_recorded() {
 }
 
 #[test]
-fn scoring_again_reuses_the_loaded_text() {
+fn a_subset_is_tallied_again_from_the_kept_responses_exactly() {
+    // Case-mix reads the respondent fields and the answers' "not
+    // applicable"s: all must survive the packed store.
+    let all = responses(700, 24);
+    let mut worker = Worker::new();
+    worker.load(1, &csv(&all), 4096);
+    for (filters, tally_filters) in [
+        (
+            Filters {
+                visit_type: Some(scoring::instrument::VisitType::Inpatient),
+                case_mix: true,
+                group_by: Some(GroupByKey::Hospital),
+                ..filters_2025_vs_2024()
+            },
+            TallyFilters {
+                visit_type: Some(scoring::instrument::VisitType::Inpatient),
+                ..TallyFilters::default()
+            },
+        ),
+        (
+            Filters {
+                hospital: Some("H003".to_owned()),
+                case_mix: true,
+                group_by: Some(GroupByKey::Department),
+                suppress_below: 1,
+                ..filters_2025_vs_2024()
+            },
+            TallyFilters {
+                hospital: Some("H003".to_owned()),
+                ..TallyFilters::default()
+            },
+        ),
+    ] {
+        let options = ScoreOptions {
+            case_mix: true,
+            group_by: Some(match filters.group_by {
+                Some(GroupByKey::Department) => GroupBy::Department,
+                _ => GroupBy::Hospital,
+            }),
+            suppress_below: filters.suppress_below,
+            ..options_2025_vs_2024(None)
+        };
+        let expected = expected_report(&default_instrument(), &all, tally_filters, &options);
+        assert_eq!(worker.score(1, filters).report_json, expected);
+    }
+}
+
+#[test]
+fn scoring_again_needs_no_new_text() {
     let all = responses(400, 14);
     let mut worker = Worker::new();
     worker.load(1, &csv(&all), 2048);

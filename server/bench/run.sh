@@ -39,3 +39,6 @@ hz=$(getconf CLK_TCK)
 echo "server CPU: $(( (after - before) * 1000 / hz )) ms for $requests requests" \
   "= $(( (after - before) * 1000000000 / hz / requests )) ns per request"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+kill -TERM $pid
+wait $pid
+trap - EXIT

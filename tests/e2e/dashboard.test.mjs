@@ -204,6 +204,11 @@ test('a hospital administrator sees their hospital only', async () => {
   const report = JSON.parse((await reportJson(page)).toString('utf8'));
   assert.deepEqual(report.groups.map((g) => g.key), ['all', 'H001']);
   assert.equal(report.options.filters.hospital, 'H001');
+  // A reload keeps the session, and the restriction with it.
+  await page.reload();
+  await page.waitForSelector('#apply', { timeout: 30_000 });
+  assert.equal(await page.$eval('#f-hospital', (s) => s.value), 'H001');
+  assert.match(await page.textContent('#who'), /H001/);
   assert.deepEqual(errors, []);
   await page.close();
 });

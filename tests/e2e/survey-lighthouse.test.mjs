@@ -1,6 +1,9 @@
 // Lighthouse (mobile: simulated slow 4G and a 4× slower CPU) on the survey's
 // start page, served by a real tiyan-server. Performance and accessibility
-// must both score at least 95. The scores are printed for BENCHMARKS.md.
+// must both score at least 95. Lighthouse's own advice for a noisy machine
+// is the median of several runs: five runs, the median run is judged.
+// Every run's figures, with the host's benchmark index, are printed for
+// BENCHMARKS.md.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import lighthouse from 'lighthouse';
@@ -21,37 +24,49 @@ after(async () => {
   await server?.stop();
 });
 
-test('the survey start page scores ≥ 95 for performance and accessibility on mobile', async () => {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', ...chromeArgs],
+async function audit(chrome, page) {
+  const result = await lighthouse(page, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
   });
-  try {
-    const page = `${url}/s/H001?dept=cardiology&visit=outpatient&channel=phone`;
-    const result = await lighthouse(page, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility'],
+  const { categories, audits } = result.lhr;
+  const figure = (id) => audits[id]?.displayValue ?? 'n/a';
+  return {
+    performance: Math.round(categories.performance.score * 100),
+    accessibility: Math.round(categories.accessibility.score * 100),
+    fcp: figure('first-contentful-paint'),
+    lcp: figure('largest-contentful-paint'),
+    tbt: figure('total-blocking-time'),
+    cls: figure('cumulative-layout-shift'),
+    transfer: figure('total-byte-weight'),
+    benchmarkIndex: result.lhr.environment.benchmarkIndex,
+    failing: categories.accessibility.auditRefs
+      .filter((r) => r.weight > 0 && audits[r.id]?.score !== null && audits[r.id]?.score < 1)
+      .map((r) => r.id),
+  };
+}
+
+test('the survey start page scores ≥ 95 for performance and accessibility on mobile', async () => {
+  const page = `${url}/s/H001?dept=cardiology&visit=outpatient&channel=phone`;
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    // A new browser (and profile) per run: nothing cached from the last one.
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      chromeFlags: ['--headless=new', ...chromeArgs],
     });
-    const { categories, audits } = result.lhr;
-    const figure = (id) => audits[id]?.displayValue ?? 'n/a';
-    const scores = {
-      performance: Math.round(categories.performance.score * 100),
-      accessibility: Math.round(categories.accessibility.score * 100),
-      fcp: figure('first-contentful-paint'),
-      lcp: figure('largest-contentful-paint'),
-      tbt: figure('total-blocking-time'),
-      cls: figure('cumulative-layout-shift'),
-      transfer: figure('total-byte-weight'),
-    };
-    console.log(`lighthouse survey start page: ${JSON.stringify(scores)}`);
-    const failed = Object.values(audits)
-      .filter((a) => a.score !== null && a.score < 1 && result.lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0))
-      .map((a) => a.id);
-    assert.ok(scores.accessibility >= 95, `accessibility ${scores.accessibility}; failing audits: ${failed}`);
-    assert.ok(scores.performance >= 95, `performance ${scores.performance}: ${JSON.stringify(scores)}`);
-  } finally {
-    await chrome.kill();
+    try {
+      const run = await audit(chrome, page);
+      console.log(`lighthouse survey start page, run ${i + 1}: ${JSON.stringify(run)}`);
+      runs.push(run);
+    } finally {
+      await chrome.kill();
+    }
   }
+  const median = [...runs].sort((a, b) => a.performance - b.performance)[2];
+  console.log(`lighthouse survey start page, median run: ${JSON.stringify(median)}`);
+  assert.ok(median.accessibility >= 95, `accessibility ${median.accessibility}; failing audits: ${median.failing}`);
+  assert.ok(median.performance >= 95, `performance ${median.performance}: ${JSON.stringify(median)}`);
 });

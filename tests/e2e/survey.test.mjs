@@ -201,6 +201,24 @@ test('kiosk: inactivity warns, counts down, then resets leaving no trace of the 
   await context.close();
 });
 
+test("on a phone the browser's back button goes to the previous step", async () => {
+  const { context, page } = await newPage(PHONE);
+  await page.goto(`${server.url}/s/H001?visit=emergency&channel=phone&lang=en`);
+  await page.getByRole('button', { name: /Start/ }).click();
+  await answerStep(page, () => '2');
+  await next(page);
+  await next(page);
+  assert.equal(await page.locator('.progress-text').innerText(), 'Step 3 of 6');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.progress-text')?.textContent === 'Step 2 of 6');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.progress-text')?.textContent === 'Step 1 of 6');
+  assert.equal(await page.locator('main fieldset.question input:checked').count(), 6, 'answers kept');
+  await page.goBack();
+  await page.locator('.welcome').waitFor();
+  await context.close();
+});
+
 test('phones never time out', async () => {
   const { context, page } = await newPage(PHONE);
   await page.goto(`${server.url}/s/H001?visit=emergency&channel=phone&idle=3`);

@@ -97,6 +97,7 @@ pub fn DashboardApp() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::me().await {
                     Ok(Some(session)) => {
+                        dispatch.dispatch(Action::SessionChecked(Some(session.clone())));
                         loading::start_server_session(bridge, dispatch, session).await
                     }
                     Ok(None) | Err(_) => dispatch.dispatch(Action::SessionChecked(None)),
@@ -204,7 +205,12 @@ pub fn DashboardApp() -> Html {
     let on_change = {
         let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
         let has_result = state.result.is_some();
-        let busy = state.busy();
+        // While text is still arriving the worker has not got all of it.
+        // While it scores, a newer request simply supersedes the older.
+        let loading = matches!(
+            state.activity,
+            Activity::Reading { .. } | Activity::Parsing { .. }
+        );
         let shown = state.result.as_ref().map(|r| r.filters.clone());
         Callback::from(move |filters: Filters| {
             dispatch.dispatch(Action::EditFilters(filters.clone()));
@@ -212,7 +218,7 @@ pub fn DashboardApp() -> Html {
             let same_periods = shown
                 .as_ref()
                 .is_some_and(|s| s.current == filters.current && s.baseline == filters.baseline);
-            if has_result && !busy && same_periods {
+            if has_result && !loading && same_periods {
                 loading::request_score(&bridge, &dispatch, &counters, filters);
             }
         })

@@ -121,6 +121,7 @@ catalogue! {
     Reading => "正在读取文件", "正在讀取檔案", "Reading the file";
     Parsing => "正在校验并汇总", "正在校驗並匯總", "Checking and tallying";
     Scoring => "正在计分", "正在計分", "Scoring";
+    Tallying => "正在按筛选重新汇总", "正在按篩選重新匯總", "Tallying for the filters";
     Responses => "份答卷", "份答卷", "responses";
     RecordsRejected => "条记录无效，未计入", "筆記錄無效，未計入", "records were invalid and not counted";
     NoData => "请选择评估期并点击“计算”。", "請選擇評估期並點選「計算」。", "Choose a period and press Compute.";
@@ -155,7 +156,6 @@ catalogue! {
     Diff => "差值", "差值", "Difference";
     QValue => "q 值（BH 校正）", "q 值（BH 校正）", "q (BH-adjusted)";
     EffectSize => "效应量 d", "效應量 d", "Effect size d";
-    SortBy => "排序", "排序", "Sort by";
     NeedsBaseline => "请选择基线期以查看对比。", "請選擇基線期以檢視對比。", "Choose a baseline period to see the comparison.";
     // Stage drill-down
     Item => "条目", "條目", "Item";
@@ -201,7 +201,6 @@ catalogue! {
     NoComments => "没有符合条件的留言。", "沒有符合條件的留言。", "No matching comments.";
     CommentsPrivacy => "留言可能含个人信息，仅限管理员查看，请勿外传。", "留言可能含個人資訊，僅限管理員檢視，請勿外傳。", "Comments may contain personal data: administrators only, do not share.";
     CommentsNeedLogin => "留言仅对登录的管理员显示。", "留言僅對登入的管理員顯示。", "Comments are shown to signed-in administrators only.";
-    Date => "日期", "日期", "Date";
     // Export
     Export => "导出", "匯出", "Export";
     ReportJson => "报告 JSON", "報告 JSON", "Report JSON";
@@ -210,9 +209,7 @@ catalogue! {
     CsvComparisons => "对比表 CSV", "對比表 CSV", "Comparison CSV";
     CsvGroups => "分组表 CSV", "分組表 CSV", "Groups CSV";
     Print => "打印", "列印", "Print";
-    // Charts
     ShowTable => "以表格查看", "以表格檢視", "Show as a table";
-    Chart => "图表", "圖表", "Chart";
 }
 
 /// Fills `{name}` placeholders of a catalogue text.

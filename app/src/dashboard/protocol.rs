@@ -79,6 +79,8 @@ pub struct Progress {
 pub enum Phase {
     /// Bytes of a source parsed and tallied.
     Parsing,
+    /// Stored responses tallied again with other subset filters.
+    Tallying,
     /// Scoring: the report and the trend.
     Scoring,
 }

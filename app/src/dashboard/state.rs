@@ -42,6 +42,11 @@ pub enum Activity {
         done: u64,
         total: Option<u64>,
     },
+    /// Stored responses tallied again for other subset filters.
+    Tallying {
+        done: u64,
+        total: Option<u64>,
+    },
     Scoring,
     Failed(String),
 }
@@ -148,7 +153,10 @@ impl DashboardState {
     pub fn busy(&self) -> bool {
         matches!(
             self.activity,
-            Activity::Reading { .. } | Activity::Parsing { .. } | Activity::Scoring
+            Activity::Reading { .. }
+                | Activity::Parsing { .. }
+                | Activity::Tallying { .. }
+                | Activity::Scoring
         )
     }
 
@@ -224,6 +232,10 @@ impl DashboardState {
             FromWorker::Progress(p) => {
                 self.activity = match p.phase {
                     Phase::Parsing => Activity::Parsing {
+                        done: p.done,
+                        total: p.total,
+                    },
+                    Phase::Tallying => Activity::Tallying {
                         done: p.done,
                         total: p.total,
                     },

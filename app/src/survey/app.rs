@@ -1,5 +1,6 @@
 //! The survey component: state, effects, and which screen to show.
 
+use gloo::timers::callback::Timeout;
 use scoring::validate::validate;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -107,33 +108,20 @@ pub fn Survey(props: &SurveyProps) -> Html {
         Screen::Step(i) => Some((i + 1, state.steps().len())),
         _ => None,
     };
-    let screen = match state.current_step() {
-        Some((_, Step::Stage(s))) => {
-            let stage = &state.instrument.stages[s];
-            questions::view(
-                &state,
-                &dispatch,
-                state.lang.pick(&stage.title),
-                &stage.items,
-            )
-        }
-        Some((_, Step::Overall)) => questions::view(
-            &state,
-            &dispatch,
-            m.overall_title,
-            &state.instrument.overall,
-        ),
-        Some((_, Step::More)) => more::view(&state, &dispatch),
-        Some((_, Step::Review)) => review::view(&state, &dispatch, on_submit),
-        None => match state.screen {
-            Screen::NoHospital => no_hospital::view(state.lang),
-            Screen::Attract => attract::view(state.lang, &dispatch),
-            Screen::Thanks => html! {
-                <Thanks lang={state.lang} kiosk={state.entry.kiosk} pending={sync.status.pending}
-                        on_done={dispatch.reform(|()| Action::Reset)} />
-            },
-            Screen::Welcome | Screen::Step(_) => welcome::view(&state, &dispatch),
-        },
+    // The frame is drawn first and the screen one task later: two shorter
+    // tasks instead of one long one while a slow phone starts the survey.
+    let drawn = use_state(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            let later = Timeout::new(0, move || drawn.set(true));
+            move || drop(later)
+        });
+    }
+    let screen = if *drawn {
+        screen_view(&state, &dispatch, on_submit, sync.status.pending)
+    } else {
+        html! {}
     };
     let class = classes!(
         "survey",
@@ -157,6 +145,38 @@ pub fn Survey(props: &SurveyProps) -> Html {
                              on_continue={dispatch.reform(|()| Action::StillHere)} />
             }
         </div>
+    }
+}
+
+/// The screen for the current state (kept out of `Survey` so that the
+/// browser compiles each part when first needed).
+#[inline(never)]
+fn screen_view(
+    state: &UseReducerHandle<SurveyState>,
+    dispatch: &Callback<Action>,
+    on_submit: Callback<()>,
+    pending: usize,
+) -> Html {
+    let m = state.messages();
+    match state.current_step() {
+        Some((_, Step::Stage(s))) => {
+            let stage = &state.instrument.stages[s];
+            questions::view(state, dispatch, state.lang.pick(&stage.title), &stage.items)
+        }
+        Some((_, Step::Overall)) => {
+            questions::view(state, dispatch, m.overall_title, &state.instrument.overall)
+        }
+        Some((_, Step::More)) => more::view(state, dispatch),
+        Some((_, Step::Review)) => review::view(state, dispatch, on_submit),
+        None => match state.screen {
+            Screen::NoHospital => no_hospital::view(state.lang),
+            Screen::Attract => attract::view(state.lang, dispatch),
+            Screen::Thanks => html! {
+                <Thanks lang={state.lang} kiosk={state.entry.kiosk} {pending}
+                        on_done={dispatch.reform(|()| Action::Reset)} />
+            },
+            Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch),
+        },
     }
 }
 

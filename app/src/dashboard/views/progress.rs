@@ -52,6 +52,16 @@ pub fn ProgressBar(props: &ProgressProps) -> Html {
             *done,
             *total,
         ),
+        Activity::Tallying { done, total } => (
+            Some(format!(
+                "{} · {} {}",
+                t(T::Tallying),
+                nf::count(*done),
+                t(T::Responses)
+            )),
+            *done,
+            *total,
+        ),
         Activity::Scoring => (Some(t(T::Scoring).to_owned()), 0, None),
         Activity::Failed(message) => {
             return html! {

@@ -4,13 +4,14 @@
 //! It receives export text in pieces, parses and validates each source
 //! with `scoring::input::read_responses`, counts the valid responses into a
 //! `scoring::tally::Tally` (integer sufficient statistics, scoring.md §8),
-//! and scores on request with `scoring::report::score`. The text is kept:
-//! a tally is made of single-dimension cells, so a report restricted to a
-//! hospital, department, visit type or channel needs a tally made with that
-//! filter (the report then records it in its options), which the engine
-//! builds by reading the kept text again — never by downloading it again.
-//! Periods, grouping, case-mix and suppression only change the scoring,
-//! which reads the same tally.
+//! and scores on request with `scoring::report::score`. A tally is made of
+//! single-dimension cells, so a report restricted to a hospital,
+//! department, visit type or channel needs a tally made with that filter
+//! (the report then records it in its options): the engine keeps every
+//! counted response packed in a [`RowStore`] and tallies it again from
+//! there — never downloading or parsing the text twice. Periods, grouping,
+//! case-mix and suppression only change the scoring, which reads the same
+//! tally.
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +23,7 @@ use scoring::response::Response;
 use scoring::tally::{Filters as TallyFilters, Tally};
 
 use super::pieces::{head, total_len, PiecesReader};
+use super::row_store::{month_key, RowStore};
 use super::score_run::{score_report, ScoreFailure};
 use crate::dashboard::filters::Filters;
 use crate::dashboard::protocol::{
@@ -54,8 +56,8 @@ pub struct Engine {
     instrument: Option<Instrument>,
     /// Sources still arriving.
     incoming: BTreeMap<SourceId, Vec<String>>,
-    /// Complete sources, in the order they ended.
-    sources: Vec<Vec<String>>,
+    /// Every counted response, for tallies with other subset filters.
+    rows: Option<RowStore>,
     /// Tallies by filter; the unfiltered one is made while parsing, the
     /// others on demand.
     tallies: Vec<(TallyFilters, Tally)>,
@@ -79,7 +81,10 @@ impl Engine {
             ToWorker::Reset { instrument_json } => {
                 *self = Engine::default();
                 match serde_json::from_str::<Instrument>(&instrument_json) {
-                    Ok(instrument) => self.instrument = Some(instrument),
+                    Ok(instrument) => {
+                        self.rows = Some(RowStore::new(&instrument));
+                        self.instrument = Some(instrument);
+                    }
                     Err(e) => out(FromWorker::Failed {
                         message: format!("the instrument does not parse: {e}"),
                     }),
@@ -137,20 +142,32 @@ impl Engine {
                 }
             },
         };
+        let mut rows = self
+            .rows
+            .take()
+            .unwrap_or_else(|| RowStore::new(&instrument));
         let mut accepted = 0u64;
         let mut rejected = Rejections::default();
         read_source(&pieces, &instrument, out, |record| match record {
             Ok(response) => match tally.add(&response) {
                 Ok(_) => {
                     accepted += 1;
+                    // A response the tally took has a valid month and
+                    // values the store can pack.
+                    let month = month_key(&response.submitted_at).unwrap_or_default();
+                    if let Err(e) = rows.push(&response, month) {
+                        rejected.add_tally_error(&response, &format!("could not keep {}", e.0));
+                    }
                     self.note(response);
                 }
                 Err(e) => rejected.add_tally_error(&response, &e.to_string()),
             },
             Err(e) => rejected.add(&e),
         });
+        // The text is not needed any more: the store has what tallies use.
+        drop(pieces);
+        self.rows = Some(rows);
         self.tallies.push((TallyFilters::default(), tally));
-        self.sources.push(pieces);
         self.skipped_invalid += rejected.records;
         out(FromWorker::SourceDone {
             source,
@@ -198,7 +215,8 @@ impl Engine {
         }
     }
 
-    /// The tally for `filters`, built from the kept text if not cached.
+    /// The tally for `filters`, made from the stored responses if not
+    /// cached.
     fn tally_for(
         &mut self,
         filters: &TallyFilters,
@@ -208,16 +226,25 @@ impl Engine {
             return Ok(&self.tallies[i].1);
         }
         let instrument = self.instrument.as_ref().ok_or(ScoreFailure::NoInstrument)?;
-        let mut tally = Tally::with_filters(instrument, filters.clone())
+        let rows = self.rows.as_ref().ok_or(ScoreFailure::NoInstrument)?;
+        let total = rows.len() as u64;
+        let progress = |done: u64| {
+            FromWorker::Progress(Progress {
+                phase: Phase::Tallying,
+                done,
+                total: Some(total),
+            })
+        };
+        out(progress(0));
+        let tally = rows
+            .tally(
+                instrument,
+                filters.clone(),
+                PROGRESS_EVERY as usize,
+                |done| out(progress(done as u64)),
+            )
             .map_err(|e| ScoreFailure::Tally(e.to_string()))?;
-        for pieces in &self.sources {
-            read_source(pieces, instrument, out, |record| {
-                if let Ok(response) = record {
-                    // Errors were counted when the source was first read.
-                    let _ = tally.add(&response);
-                }
-            });
-        }
+        out(progress(total));
         // Keep the unfiltered tally and the latest filtered one.
         self.tallies.retain(|(f, _)| f.is_empty());
         self.tallies.push((filters.clone(), tally));

@@ -4,6 +4,7 @@
 pub mod engine;
 pub mod pieces;
 pub mod report_view;
+pub mod row_store;
 pub mod score_run;
 
 use gloo::worker::{HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};

@@ -21,7 +21,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>, on_submit: Callbac
     let change = |step: usize, what: &str| {
         html! {
             <button type="button" class="button button-link" onclick={dispatch.reform(move |_: MouseEvent| Action::GoTo(step))}>
-                { m.change }<span class="visually-hidden">{ format!("：{what}") }</span>
+                { m.change }<span class="visually-hidden">{ format!(" {what}") }</span>
             </button>
         }
     };
