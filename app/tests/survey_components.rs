@@ -33,6 +33,11 @@ async fn render(url: &str) -> (Element, yew::AppHandle<Survey>) {
         api_base: "/api/v1".into(),
     };
     let handle = yew::Renderer::<Survey>::with_root_and_props(root.clone(), props).render();
+    // The frame comes first, the screen one task later.
+    assert!(
+        wait_for(2_000, || query(&root, "#main h1").is_some()).await,
+        "the first screen is drawn"
+    );
     settle().await;
     (root, handle)
 }

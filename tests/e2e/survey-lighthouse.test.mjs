@@ -42,6 +42,8 @@ async function audit(chrome, page) {
     cls: figure('cumulative-layout-shift'),
     transfer: figure('total-byte-weight'),
     benchmarkIndex: result.lhr.environment.benchmarkIndex,
+    // A run Lighthouse could not measure says why (it then scores 0).
+    error: result.lhr.runtimeError?.code ?? audits['first-contentful-paint']?.errorMessage,
     failing: categories.accessibility.auditRefs
       .filter((r) => r.weight > 0 && audits[r.id]?.score !== null && audits[r.id]?.score < 1)
       .map((r) => r.id),

@@ -81,8 +81,16 @@ export async function waitForOutboxEmpty(page, timeout = 30_000) {
   }, null, { timeout, polling: 200 });
 }
 
+/** The app's screen heading (`#main`: the loading page in index.html
+ * has a `main` of its own until the app replaces it). */
 export async function heading(page) {
-  return (await page.locator('main h1').innerText()).trim();
+  return (await page.locator('#main h1').innerText()).trim();
+}
+
+/** Open `url` and wait until the app has drawn its first screen. */
+export async function open(page, url) {
+  await page.goto(url);
+  await page.locator('#main h1').waitFor();
 }
 
 /**

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { launchBrowser } from './harness.mjs';
 import {
   serverUnderTest, exported, assertAccessible, shoot, outbox, waitForOutboxEmpty,
-  heading, answerStep, next,
+  heading, answerStep, next, open,
 } from './survey-support.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -63,7 +63,7 @@ async function completeSurvey(page, { shots, comment, axe = true, steps }) {
 
 test('phone, Chinese: a complete survey arrives once; every screen passes axe', async () => {
   const { context, page, errors } = await newPage(PHONE);
-  await page.goto(`${server.url}/s/H001?dept=cardiology&visit=outpatient&channel=phone`);
+  await open(page, `${server.url}/s/H001?dept=cardiology&visit=outpatient&channel=phone`);
   assert.equal(await heading(page), '就医感受调查');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await assertAccessible(page, 'phone welcome');
@@ -91,7 +91,7 @@ test('phone, Chinese: a complete survey arrives once; every screen passes axe', 
 
 test('kiosk, English: attract screen, visit type, every step, back to rest', async () => {
   const { context, page, errors } = await newPage(KIOSK);
-  await page.goto(`${server.url}/s/H001?dept=emergency-hall&kiosk=1&lang=en`);
+  await open(page, `${server.url}/s/H001?dept=emergency-hall&kiosk=1&lang=en`);
   await page.locator('.button-attract').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await assertAccessible(page, 'kiosk attract');
@@ -123,7 +123,7 @@ test('kiosk, English: attract screen, visit type, every step, back to rest', asy
 test('phone, offline mid-way: kept on the device across a reload, delivered exactly once', async () => {
   const { context, page } = await newPage(PHONE);
   const url = `${server.url}/s/H001?dept=offline-ward&visit=inpatient&channel=phone&lang=zh-Hant`;
-  await page.goto(url);
+  await open(page, url);
   // The service worker must control the page before the network goes.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
@@ -147,7 +147,7 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
 
   // Reload with no network: the service worker serves the app shell.
   await page.reload();
-  await page.locator('main h1').waitFor();
+  await page.locator('#main h1').waitFor();
   await page.getByText('1 份問卷等待上傳').waitFor();
   assert.equal((await outbox(page)).pending[0].id, waiting.id);
   assert.equal((await exported(server)).filter((r) => r.id === waiting.id).length, 0, 'not on the server yet');
@@ -161,7 +161,7 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   assert.deepEqual(arrived[0], waiting, 'stored exactly as it was kept');
   // Another reload sends nothing more.
   await page.reload();
-  await page.locator('main h1').waitFor();
+  await page.locator('#main h1').waitFor();
   await page.waitForTimeout(500);
   assert.equal((await exported(server)).filter((r) => r.id === waiting.id).length, 1);
   await context.close();
@@ -169,7 +169,7 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
 
 test('kiosk: inactivity warns, counts down, then resets leaving no trace of the patient', async () => {
   const { context, page } = await newPage(KIOSK);
-  await page.goto(`${server.url}/s/H002?kiosk=1&idle=5`);
+  await open(page, `${server.url}/s/H002?kiosk=1&idle=5`);
   await page.getByRole('button', { name: '轻触开始' }).click();
   const historyAtStart = await page.evaluate(() => history.length);
   await page.getByRole('button', { name: /门诊/ }).click();
@@ -203,7 +203,7 @@ test('kiosk: inactivity warns, counts down, then resets leaving no trace of the 
 
 test("on a phone the browser's back button goes to the previous step", async () => {
   const { context, page } = await newPage(PHONE);
-  await page.goto(`${server.url}/s/H001?visit=emergency&channel=phone&lang=en`);
+  await open(page, `${server.url}/s/H001?visit=emergency&channel=phone&lang=en`);
   await page.getByRole('button', { name: /Start/ }).click();
   await answerStep(page, () => '2');
   await next(page);
@@ -221,7 +221,7 @@ test("on a phone the browser's back button goes to the previous step", async () 
 
 test('phones never time out', async () => {
   const { context, page } = await newPage(PHONE);
-  await page.goto(`${server.url}/s/H001?visit=emergency&channel=phone&idle=3`);
+  await open(page, `${server.url}/s/H001?visit=emergency&channel=phone&idle=3`);
   await page.getByRole('button', { name: /开始/ }).click();
   await answerStep(page);
   await page.waitForTimeout(7_000);
@@ -232,13 +232,13 @@ test('phones never time out', async () => {
 
 test('large text and English on a phone pass axe; the page without a hospital explains itself', async () => {
   const { context, page } = await newPage(PHONE);
-  await page.goto(`${server.url}/s/H001?visit=outpatient&channel=phone&lang=en`);
+  await open(page, `${server.url}/s/H001?visit=outpatient&channel=phone&lang=en`);
   await page.getByRole('button', { name: /Larger text/ }).click();
   await page.getByRole('button', { name: /Start/ }).click();
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '20px');
   await assertAccessible(page, 'phone English large text');
   await shoot(page, 'phone-en-large-text');
-  await page.goto(`${server.url}/`);
+  await open(page, `${server.url}/`);
   // The phone remembers its reader's language.
   assert.equal(await heading(page), 'Please scan the QR code from your hospital');
   await assertAccessible(page, 'no hospital');

@@ -123,6 +123,7 @@ catalogue! {
     Scoring => "正在计分", "正在計分", "Scoring";
     Tallying => "正在按筛选重新汇总", "正在按篩選重新匯總", "Tallying for the filters";
     Responses => "份答卷", "份答卷", "responses";
+    Loaded => "已载入", "已載入", "Loaded:";
     RecordsRejected => "条记录无效，未计入", "筆記錄無效，未計入", "records were invalid and not counted";
     NoData => "请选择评估期并点击“计算”。", "請選擇評估期並點選「計算」。", "Choose a period and press Compute.";
     NothingInPeriod => "该评估期内没有答卷。", "該評估期內沒有答卷。", "No responses in this period.";

@@ -108,8 +108,10 @@ pub fn Survey(props: &SurveyProps) -> Html {
         Screen::Step(i) => Some((i + 1, state.steps().len())),
         _ => None,
     };
-    // The frame is drawn first and the screen one task later: two shorter
-    // tasks instead of one long one while a slow phone starts the survey.
+    // The frame is built first (hidden) and the screen one task later: two
+    // shorter tasks instead of one long one while a slow phone starts the
+    // survey. index.html's loading page stays until both are ready, then
+    // goes in the same task, so nothing flickers.
     let drawn = use_state(|| false);
     {
         let drawn = drawn.clone();
@@ -118,6 +120,13 @@ pub fn Survey(props: &SurveyProps) -> Html {
             move || drop(later)
         });
     }
+    use_effect_with(*drawn, |drawn| {
+        if *drawn {
+            if let Some(loading) = gloo::utils::document().get_element_by_id("boot") {
+                loading.remove();
+            }
+        }
+    });
     let screen = if *drawn {
         screen_view(&state, &dispatch, on_submit, sync.status.pending)
     } else {
@@ -129,7 +138,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
         matches!(state.screen, Screen::Attract).then_some("at-rest"),
     );
     html! {
-        <div {class}>
+        <div {class} hidden={!*drawn}>
             <a class="skip-link" href="#main">{ m.survey_title }</a>
             { top_bar(TopBar {
                 lang: state.lang,

@@ -21,18 +21,16 @@ pub mod steps;
 
 pub use app::{Survey, SurveyApp, SurveyAppProps, SurveyProps};
 
-/// Mount the survey on the page, in place of index.html's loading note.
+/// Mount the survey on the page (index.html's loading page is removed by
+/// the survey once its first screen is ready).
 ///
 /// The render runs in its own task, after the one that started the wasm:
-/// two short tasks rather than one long one keep a slow phone responsive
-/// while the survey starts (Lighthouse's total blocking time counts every
-/// task beyond 50 ms).
+/// short tasks rather than one long one keep a slow phone responsive while
+/// the survey starts (Lighthouse's total blocking time counts every task
+/// beyond 50 ms).
 pub fn mount() {
     gloo::timers::callback::Timeout::new(0, || {
         let instrument = boot::instrument_on_device();
-        if let Some(loading) = gloo::utils::document().get_element_by_id("boot") {
-            loading.remove();
-        }
         yew::Renderer::<SurveyApp>::with_props(SurveyAppProps { instrument }).render();
     })
     .forget();

@@ -90,7 +90,7 @@ pub fn ProgressBar(props: &ProgressProps) -> Html {
                 </div>
             }
             if props.accepted > 0 && label_is_none(&props.activity) {
-                <p class="muted" id="accepted">{ format!("{} {}", nf::count(props.accepted), t(T::Responses)) }</p>
+                <p class="muted" id="accepted">{ format!("{} {} {}", t(T::Loaded), nf::count(props.accepted), t(T::Responses)) }</p>
             }
             { for rejected }
         </div>
