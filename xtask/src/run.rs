@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::app_build::build_app;
 use crate::bootstrap::{ensure_all, Needs};
-use crate::shell::run as sh;
+use crate::shell::{run as sh, target_dir};
 
 /// The demo database is separate from the real one so demo data never mixes
 /// with collected responses.
@@ -26,7 +26,7 @@ pub(crate) fn run(root: &Path, demo: bool) -> Result<()> {
         "cli",
     ]))?;
     std::fs::create_dir_all(root.join("data"))?;
-    let server = root.join("target/release/tiyan-server");
+    let server = target_dir(root).join("release/tiyan-server");
     let mut serve = Command::new(&server);
     serve.args(["serve", "--dist"]).arg(root.join("dist"));
     if demo {

@@ -68,3 +68,12 @@ fn display(cmd: &Command) -> String {
     }
     s
 }
+
+/// Cargo's target folder: `CARGO_TARGET_DIR` when set (a shared build
+/// cache), else `target/` in the repository.
+pub(crate) fn target_dir(root: &Path) -> std::path::PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}

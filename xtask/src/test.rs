@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 
 use crate::app_build::build_app;
 use crate::bootstrap::{ensure_all, Needs};
-use crate::shell::{run, tool_path};
+use crate::shell::{run, target_dir, tool_path};
 
 /// Chromium flags that keep it off this machine's closed network
 /// (see ../shared/TOOLCHAIN.md).
@@ -92,7 +92,7 @@ fn cargo() -> Command {
 }
 
 fn wasm_tests(root: &Path) -> Result<()> {
-    let scratch = root.join("target/xtask");
+    let scratch = target_dir(root).join("xtask");
     let tmp = scratch.join("tmp");
     std::fs::create_dir_all(&tmp)?;
     let webdriver = scratch.join("webdriver.json");
@@ -127,13 +127,16 @@ fn webdriver_capabilities(args: &[&str]) -> String {
 
 fn e2e_tests(root: &Path) -> Result<()> {
     run(cargo().args(["build", "--locked", "-p", "server", "-p", "cli"]))?;
-    let tmp = root.join("target/xtask/tmp");
+    let tmp = target_dir(root).join("xtask/tmp");
     std::fs::create_dir_all(&tmp)?;
     run(Command::new("node")
         .args(["--test", "--test-concurrency=1", "e2e/"])
         .current_dir(root.join("tests"))
-        .env("TIYAN_SERVER_BIN", root.join("target/debug/tiyan-server"))
-        .env("TIYAN_CLI_BIN", root.join("target/debug/tiyan"))
+        .env(
+            "TIYAN_SERVER_BIN",
+            target_dir(root).join("debug/tiyan-server"),
+        )
+        .env("TIYAN_CLI_BIN", target_dir(root).join("debug/tiyan"))
         .env("TIYAN_DIST", root.join("dist"))
         .env("CHROME_PATH", "/usr/bin/chromium")
         .env("TMPDIR", &tmp))
