@@ -26,10 +26,11 @@ function bypass(url, request) {
 }
 
 // Absolute asset paths an HTML shell references (link href, script src and
-// the wasm path in trunk's inline loader).
+// the wasm path in trunk's inline loader), quoted or not: the release build
+// minifies index.html, which leaves attribute values unquoted (href=/a.css).
 function assetsOf(html) {
   const found = new Set();
-  for (const m of html.matchAll(/["'](\/[^"'?#\s]+)["']/g)) {
+  for (const m of html.matchAll(/[="'`](\/[^"'`?#\s>]+)/g)) {
     if (ASSET.test(m[1]) && !m[1].startsWith('/api/') && !m[1].startsWith('/admin/')) {
       found.add(m[1]);
     }

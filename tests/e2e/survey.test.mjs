@@ -124,8 +124,18 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   const { context, page } = await newPage(PHONE);
   const url = `${server.url}/s/H001?dept=offline-ward&visit=inpatient&channel=phone&lang=zh-Hant`;
   await open(page, url);
-  // The service worker must control the page before the network goes.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  // The service worker must control the page before the network goes; once
+  // installed it holds everything the shell links to (stylesheet, glue, wasm).
+  const notKept = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const cache = await caches.open('tiyan-survey-shell-v1');
+    const linked = [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload]')]
+      .map((link) => new URL(link.href).pathname);
+    const missing = [];
+    for (const path of linked) if (!(await cache.match(path))) missing.push(path);
+    return linked.length === 3 ? missing : [`expected 3 linked assets, found ${linked}`];
+  });
+  assert.deepEqual(notKept, [], 'the installed service worker keeps the whole app shell');
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -145,9 +155,11 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   const [waiting] = (await outbox(page)).pending;
   assert.ok(waiting, 'the response waits in the outbox');
 
-  // Reload with no network: the service worker serves the app shell.
+  // Reload with no network: the service worker serves the app shell, its
+  // stylesheet included (the page background is survey.css's --page).
   await page.reload();
   await page.locator('#main h1').waitFor();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(242, 245, 248)');
   await page.getByText('1 份問卷等待上傳').waitFor();
   assert.equal((await outbox(page)).pending[0].id, waiting.id);
   assert.equal((await exported(server)).filter((r) => r.id === waiting.id).length, 0, 'not on the server yet');

@@ -58,11 +58,7 @@ async fn text(reply: &web_sys::Response) -> Option<String> {
 /// `POST {api}/responses` with a JSON array; every way it can end is
 /// mapped to a [`BatchOutcome`] for the sync policy.
 pub async fn post_batch(api_base: &str, batch: &[Response]) -> BatchOutcome {
-    // Serialising our own types cannot fail in practice; if it did, the
-    // server could not read it either.
-    let Ok(body) = json::stringify(batch) else {
-        return BatchOutcome::Malformed;
-    };
+    let body = json::stringify(batch);
     let Ok(reply) = send("POST", &format!("{api_base}/responses"), Some(&body)).await else {
         return BatchOutcome::Unavailable;
     };

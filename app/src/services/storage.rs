@@ -4,12 +4,9 @@
 //! the value is committed for this origin and survives a reload or a crash
 //! of the tab. The outbox write is read back before the patient is thanked.
 
-use scoring::response::Response;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-use super::json;
+use super::json::{self, FromJson, ToJson};
 use super::outbox::{Enqueued, Outbox};
+use scoring::response::Response;
 
 /// Why the device could not keep something.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,8 +15,6 @@ pub enum StoreError {
     Unavailable,
     #[error("could not write {key}: {message}")]
     Write { key: String, message: String },
-    #[error("could not encode {key}: {message}")]
-    Encode { key: String, message: String },
     #[error("{key} was written but did not read back")]
     NotConfirmed { key: String },
 }
@@ -64,16 +59,12 @@ impl Slot {
     }
 
     /// The value, or `None` when absent or unreadable.
-    pub fn get<T: DeserializeOwned>(self) -> Option<T> {
+    pub fn get<T: FromJson>(self) -> Option<T> {
         json::parse(&self.raw()?).ok()
     }
 
-    pub fn set<T: Serialize>(self, value: &T) -> Result<(), StoreError> {
-        let text = json::stringify(value).map_err(|e| StoreError::Encode {
-            key: self.key.to_owned(),
-            message: e.to_string(),
-        })?;
-        self.set_raw(&text)
+    pub fn set<T: ToJson>(self, value: &T) -> Result<(), StoreError> {
+        self.set_raw(&json::stringify(value))
     }
 
     pub fn set_raw(self, text: &str) -> Result<(), StoreError> {

@@ -5,31 +5,22 @@ use scoring::validate::validate;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::boot::{entry_from_location, initial_state, Prefs};
-use super::components::{top_bar, upload_status, IdleWarning, TopBar};
+use super::boot::{initial_state, Prefs};
+use super::components::{idle_warning, top_bar, upload_status, TopBar};
 use super::draft::StoredDraft;
 use super::entry::Entry;
-use super::hooks::{use_document, use_history, use_idle, use_instrument_refresh, use_sync};
+use super::hooks::{
+    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_sync,
+};
 use super::instrument_ref::InstrumentRef;
-use super::screens::{attract, more, no_hospital, questions, review, thanks::Thanks, welcome};
+use super::screens::thanks::{self, KIOSK_THANKS_SECS};
+use super::screens::{attract, more, no_hospital, questions, review, welcome};
 use super::state::{Action, Screen, SubmitError, SurveyState};
 use super::steps::Step;
 use crate::services::clock::{now_ms, now_rfc3339};
 use crate::services::http::{post_batch, API_BASE};
 use crate::services::outbox::BatchOutcome;
 use crate::services::storage::{add_to_outbox, DRAFT, PREFS};
-
-#[derive(Properties, PartialEq)]
-pub struct SurveyAppProps {
-    pub instrument: InstrumentRef,
-}
-
-/// The survey as opened by the browser: entry from the URL.
-#[function_component]
-pub fn SurveyApp(props: &SurveyAppProps) -> Html {
-    let entry = use_memo((), |_| entry_from_location());
-    html! { <Survey entry={(*entry).clone()} instrument={props.instrument.clone()} /> }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct SurveyProps {
@@ -57,6 +48,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
         state.large_text,
         state.entry.kiosk,
         state.screen,
+        state.idle_warning.is_some(),
     );
     use_history(state.entry.kiosk, state.screen, dispatch.clone());
     let idle_enabled =
@@ -66,6 +58,11 @@ pub fn Survey(props: &SurveyProps) -> Html {
         state.entry.idle_secs,
         state.entry.warning_secs(),
         dispatch.clone(),
+    );
+    let thanks_left = use_countdown(
+        state.entry.kiosk && state.screen == Screen::Thanks,
+        KIOSK_THANKS_SECS,
+        dispatch.reform(|()| Action::Reset),
     );
 
     // Effects write storage; the reducer stays pure.
@@ -128,15 +125,22 @@ pub fn Survey(props: &SurveyProps) -> Html {
         }
     });
     let screen = if *drawn {
-        screen_view(&state, &dispatch, on_submit, sync.status.pending)
+        screen_view(
+            &state,
+            &dispatch,
+            on_submit,
+            sync.status.pending,
+            thanks_left,
+        )
     } else {
         html! {}
     };
-    let class = classes!(
-        "survey",
-        state.entry.kiosk.then_some("kiosk"),
-        matches!(state.screen, Screen::Attract).then_some("at-rest"),
-    );
+    let class = match (state.entry.kiosk, state.screen == Screen::Attract) {
+        (false, false) => "survey",
+        (false, true) => "survey at-rest",
+        (true, false) => "survey kiosk",
+        (true, true) => "survey kiosk at-rest",
+    };
     html! {
         <div {class} hidden={!*drawn}>
             <a class="skip-link" href="#main">{ m.survey_title }</a>
@@ -150,8 +154,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
             <main id="main">{ screen }</main>
             { upload_status(state.lang, sync.status) }
             if let Some(seconds_left) = state.idle_warning {
-                <IdleWarning lang={state.lang} {seconds_left}
-                             on_continue={dispatch.reform(|()| Action::StillHere)} />
+                { idle_warning(state.lang, seconds_left, &dispatch) }
             }
         </div>
     }
@@ -165,6 +168,7 @@ fn screen_view(
     dispatch: &Callback<Action>,
     on_submit: Callback<()>,
     pending: usize,
+    thanks_left: u32,
 ) -> Html {
     let m = state.messages();
     match state.current_step() {
@@ -180,10 +184,13 @@ fn screen_view(
         None => match state.screen {
             Screen::NoHospital => no_hospital::view(state.lang),
             Screen::Attract => attract::view(state.lang, dispatch),
-            Screen::Thanks => html! {
-                <Thanks lang={state.lang} kiosk={state.entry.kiosk} {pending}
-                        on_done={dispatch.reform(|()| Action::Reset)} />
-            },
+            Screen::Thanks => thanks::view(
+                state.lang,
+                state.entry.kiosk,
+                pending,
+                thanks_left,
+                dispatch,
+            ),
             Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch),
         },
     }

@@ -57,8 +57,12 @@ pub fn instrument_on_device() -> InstrumentRef {
 /// (`scoring::instrument::default_instrument` would bring serde_json's
 /// parser into the bundle).
 fn compiled_in() -> Instrument {
-    json::parse(DEFAULT_INSTRUMENT_JSON)
-        .expect("pxs-core.json is a valid instrument (checked by scoring's tests)")
+    match json::parse(DEFAULT_INSTRUMENT_JSON) {
+        Ok(instrument) => instrument,
+        // Checked by scoring's tests and the app's; a plain message (not
+        // `expect`) keeps `Debug` formatting out of the bundle.
+        Err(_) => panic!("pxs-core.json is not a valid instrument"),
+    }
 }
 
 /// The state on load, resuming a draft where allowed.

@@ -3,7 +3,8 @@
 //! delivery through the outbox (`crate::services`).
 //!
 //! Layout: `entry` (the URL), `i18n` (texts), `steps`/`draft`/`state`
-//! (pure), `answers` (options per item), `boot` (state on load), `app`
+//! (pure), `answers` (options per item), `stored` (their JSON on the
+//! device), `boot` (state on load), `app`
 //! (the component), `hooks` (effects), `screens`, `components`.
 
 pub mod answers;
@@ -18,11 +19,12 @@ pub mod instrument_ref;
 pub mod screens;
 pub mod state;
 pub mod steps;
+pub mod stored;
 
-pub use app::{Survey, SurveyApp, SurveyAppProps, SurveyProps};
+pub use app::{Survey, SurveyProps};
 
 /// Mount the survey on the page (index.html's loading page is removed by
-/// the survey once its first screen is ready).
+/// the survey once its first screen is ready), with the entry of this URL.
 ///
 /// The render runs in its own task, after the one that started the wasm:
 /// short tasks rather than one long one keep a slow phone responsive while
@@ -30,8 +32,12 @@ pub use app::{Survey, SurveyApp, SurveyAppProps, SurveyProps};
 /// beyond 50 ms).
 pub fn mount() {
     gloo::timers::callback::Timeout::new(0, || {
-        let instrument = boot::instrument_on_device();
-        yew::Renderer::<SurveyApp>::with_props(SurveyAppProps { instrument }).render();
+        let props = SurveyProps {
+            entry: boot::entry_from_location(),
+            instrument: boot::instrument_on_device(),
+            api_base: crate::services::http::API_BASE.into(),
+        };
+        yew::Renderer::<Survey>::with_props(props).render();
     })
     .forget();
 }

@@ -7,7 +7,7 @@ pub mod top_bar;
 pub mod upload_status;
 
 pub use face::face;
-pub use idle_warning::IdleWarning;
+pub use idle_warning::idle_warning;
 pub use radio_group::{radio_group, RadioGroup};
 pub use top_bar::{top_bar, TopBar};
 pub use upload_status::upload_status;

@@ -22,8 +22,10 @@ pub struct RadioGroup {
     pub on_select: Callback<String>,
     /// Scale anchors ("0 = worst", "10 = best"), read with the group.
     pub anchors: Option<(AttrValue, AttrValue)>,
-    /// Layout: `likert`, `yesno`, `rating`, `choices`.
-    pub kind: &'static str,
+    /// Layout: the fieldset's classes, `question question-likert`, `…-yesno`,
+    /// `…-rating` or `…-choices` (static strings: yew's `classes!` would
+    /// bring a hash set into the bundle).
+    pub class: &'static str,
     /// Number shown before the question (1-based), if any.
     pub number: Option<usize>,
 }
@@ -33,6 +35,15 @@ pub fn dom_id(name: &str) -> String {
     name.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect()
+}
+
+fn option_class(aside: bool, checked: bool) -> &'static str {
+    match (aside, checked) {
+        (false, false) => "option",
+        (false, true) => "option is-checked",
+        (true, false) => "option option-aside",
+        (true, true) => "option option-aside is-checked",
+    }
 }
 
 pub fn radio_group(props: RadioGroup) -> Html {
@@ -56,7 +67,7 @@ pub fn radio_group(props: RadioGroup) -> Html {
         );
         html! {
             <label key={o.key.clone()} for={input_id.clone()}
-                   class={classes!("option", o.aside.then_some("option-aside"), checked.then_some("is-checked"))}>
+                   class={option_class(o.aside, checked)}>
                 <input type="radio" class="option-input" id={input_id} name={props.name.clone()}
                        value={o.key.clone()} {checked} {onchange} />
                 <span class="option-body">
@@ -67,7 +78,7 @@ pub fn radio_group(props: RadioGroup) -> Html {
         }
     };
     html! {
-        <fieldset key={props.name.to_string()} class={classes!("question", format!("question-{}", props.kind))}>
+        <fieldset key={props.name.to_string()} class={props.class}>
             <legend id={legend_id.clone()} class="question-text">
                 if let Some(n) = props.number { <span class="question-number">{ format!("{n}. ") }</span> }
                 { props.legend.clone() }

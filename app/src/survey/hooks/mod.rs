@@ -1,12 +1,15 @@
-//! The survey's effects: sync, kiosk inactivity, browser history, the
-//! document (language, title, text size, focus) and the instrument refresh.
+//! The survey's effects: sync, kiosk inactivity and the thank-you
+//! countdown, browser history, the document (language, title, text size,
+//! focus) and the instrument refresh.
 
+pub mod use_countdown;
 pub mod use_document;
 pub mod use_history;
 pub mod use_idle;
 pub mod use_instrument_refresh;
 pub mod use_sync;
 
+pub use use_countdown::use_countdown;
 pub use use_document::use_document;
 pub use use_history::use_history;
 pub use use_idle::use_idle;

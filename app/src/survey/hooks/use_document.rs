@@ -1,6 +1,8 @@
 //! Keeps the document in step with the survey: `<html lang>`, the title,
-//! the large-text and kiosk classes (the root font size scales the page), and the focus on each new screen's heading (so a
-//! screen reader announces it) with the page scrolled to the top.
+//! the large-text and kiosk classes (the root font size scales the page),
+//! the focus on each new screen's heading (so a screen reader announces
+//! it) with the page scrolled to the top, and the focus on the kiosk's
+//! inactivity warning when it opens.
 
 use yew::prelude::*;
 
@@ -8,7 +10,7 @@ use crate::survey::i18n::Lang;
 use crate::survey::state::Screen;
 
 #[hook]
-pub fn use_document(lang: Lang, large_text: bool, kiosk: bool, screen: Screen) {
+pub fn use_document(lang: Lang, large_text: bool, kiosk: bool, screen: Screen, dialog: bool) {
     use_effect_with((lang, large_text, kiosk), |&(lang, large_text, kiosk)| {
         let document = gloo::utils::document();
         document.set_title(lang.messages().doc_title);
@@ -25,15 +27,24 @@ pub fn use_document(lang: Lang, large_text: bool, kiosk: bool, screen: Screen) {
         if first.replace(false) {
             return;
         }
-        let document = gloo::utils::document();
         gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(heading) = document
-            .query_selector("main h1")
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = heading.focus();
+        focus("main h1");
+    });
+    use_effect_with(dialog, |&dialog| {
+        if dialog {
+            focus(".dialog button");
         }
     });
+}
+
+/// Focus the first element matching `selector`, if there is one.
+fn focus(selector: &str) {
+    if let Some(element) = gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
 }

@@ -42,7 +42,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
             selected,
             on_select,
             anchors: None,
-            kind: "choices",
+            class: "question question-choices",
             number: None,
         })
     };

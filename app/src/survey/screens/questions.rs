@@ -36,10 +36,10 @@ fn question(
     dispatch: &Callback<Action>,
 ) -> Html {
     let m = lang.messages();
-    let kind = match item.scale {
-        Scale::Likert5 => "likert",
-        Scale::Yesno => "yesno",
-        Scale::Rating11 => "rating",
+    let class = match item.scale {
+        Scale::Likert5 => "question question-likert",
+        Scale::Yesno => "question question-yesno",
+        Scale::Rating11 => "question question-rating",
     };
     let anchors = (item.scale == Scale::Rating11).then(|| {
         let (low, high) = if item.id == "overall.recommend" {
@@ -68,7 +68,7 @@ fn question(
         selected,
         on_select,
         anchors,
-        kind,
+        class,
         number: Some(number),
     })
 }

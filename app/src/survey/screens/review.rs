@@ -31,7 +31,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>, on_submit: Callbac
                 { for items.iter().map(|item| {
                     let answer = draft.answers.get(&item.id).copied();
                     html! {
-                        <div class={classes!("review-row", answer.is_none().then_some("unanswered"))}>
+                        <div class={if answer.is_none() { "review-row unanswered" } else { "review-row" }}>
                             <dt>{ lang.pick(&item.text).to_owned() }</dt>
                             <dd>{ answer_text(item, answer, lang) }</dd>
                         </div>

@@ -1,0 +1,213 @@
+//! The survey's own JSON readers and writer (`app::services::json`), run in
+//! Chromium against serde's derives of the same types: both must read and
+//! write the same documents, so that the server, the CLI and a device
+//! updated from an older survey all agree with the bundle.
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeMap;
+
+use app::services::json::{self, FromJson, JsonError, ToJson};
+use app::services::outbox::delivery::BatchReply;
+use app::services::outbox::{KeptAside, Outbox, SetAsideReason, WireFieldError};
+use app::survey::boot::Prefs;
+use app::survey::draft::{Draft, StoredDraft};
+use app::survey::entry::{parse_entry, Entry};
+use app::survey::i18n::Lang;
+use scoring::instrument::{default_instrument, Instrument, VisitType, DEFAULT_INSTRUMENT_JSON};
+use scoring::response::{Answer, Channel, Respondent, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+fn response(id: &str) -> Response {
+    Response {
+        id: id.to_owned(),
+        instrument: "pxs-core".to_owned(),
+        instrument_version: 1,
+        hospital: "H001".to_owned(),
+        department: "心内科".to_owned(),
+        visit_type: VisitType::Outpatient,
+        channel: Channel::Phone,
+        submitted_at: "2024-05-03T09:12:44Z".to_owned(),
+        answers: BTreeMap::from([
+            ("outpatient.wait_time".to_owned(), Answer::Value(3)),
+            ("outpatient.privacy".to_owned(), Answer::Na),
+            ("overall.rating".to_owned(), Answer::Value(0)),
+        ]),
+        respondent: Respondent {
+            age_band: Some("65-74".to_owned()),
+            education: None,
+            self_rated_health: Some(3),
+            answered_by: None,
+        },
+        comment: "挂号很快，\"医生\"很耐心。\n停车难\\ \u{1}".to_owned(),
+    }
+}
+
+/// `value` goes through the survey's writer and serde's reader, and through
+/// serde's writer and the survey's reader, unchanged both ways.
+fn check_both_ways<T>(value: &T)
+where
+    T: FromJson + ToJson + Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let ours = json::stringify(value);
+    let by_serde: T = serde_json::from_str(&ours).expect("serde reads the survey's JSON");
+    assert_eq!(&by_serde, value, "serde read back {ours}");
+    let theirs = serde_json::to_string(value).unwrap();
+    let by_us: T = json::parse(&theirs).expect("the survey reads serde's JSON");
+    assert_eq!(&by_us, value, "the survey read back {theirs}");
+}
+
+#[wasm_bindgen_test]
+fn reads_the_compiled_in_instrument_as_serde_does() {
+    let instrument: Instrument = json::parse(DEFAULT_INSTRUMENT_JSON).unwrap();
+    assert_eq!(instrument, default_instrument());
+    assert_eq!(
+        json::instrument_id_version(DEFAULT_INSTRUMENT_JSON),
+        Some(("pxs-core".to_owned(), 1))
+    );
+}
+
+#[wasm_bindgen_test]
+fn optional_instrument_fields_take_their_defaults() {
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT_INSTRUMENT_JSON).unwrap();
+    let stage = &mut value["stages"][0];
+    stage.as_object_mut().unwrap().remove("weight");
+    let item = stage["items"][0].as_object_mut().unwrap();
+    for field in ["weight", "reverse", "allow_na"] {
+        item.remove(field);
+    }
+    item.insert("unknown_field".to_owned(), serde_json::json!([1, 2]));
+    let text = value.to_string();
+    let ours: Instrument = json::parse(&text).unwrap();
+    let theirs: Instrument = serde_json::from_str(&text).unwrap();
+    assert_eq!(ours, theirs);
+    assert_eq!(ours.stages[0].weight, 1.0);
+    assert!(!ours.stages[0].items[0].allow_na);
+}
+
+#[wasm_bindgen_test]
+fn an_instrument_missing_a_field_is_refused_with_its_name() {
+    let mut value: serde_json::Value = serde_json::from_str(DEFAULT_INSTRUMENT_JSON).unwrap();
+    value["stages"][1]["items"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("scale");
+    assert_eq!(
+        json::parse::<Instrument>(&value.to_string()),
+        Err(JsonError::Field("scale"))
+    );
+    assert!(matches!(
+        json::parse::<Instrument>("{\"id\": "),
+        Err(JsonError::Syntax(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+fn responses_read_and_write_as_serde_does() {
+    check_both_ways(&response("9b2f6c1e-4f1a-4c55-9d1e-2a8f0c3b7d10"));
+    let mut bare = response("b");
+    bare.respondent = Respondent::default();
+    bare.department = String::new();
+    bare.comment = String::new();
+    check_both_ways(&bare);
+    // Optional fields may be absent; unknown ones are ignored.
+    let minimal = r#"{"id":"b","instrument":"pxs-core","instrument_version":1,"hospital":"H001",
+        "visit_type":"outpatient","channel":"phone","submitted_at":"2024-05-03T09:12:44Z",
+        "answers":{"outpatient.wait_time":3,"outpatient.privacy":"na","overall.rating":0},
+        "extra":true}"#;
+    let mut expected = bare.clone();
+    expected.department = String::new();
+    assert_eq!(json::parse::<Response>(minimal), Ok(expected));
+}
+
+#[wasm_bindgen_test]
+fn answers_are_integers_or_na_only() {
+    let text = serde_json::to_string(&response("a")).unwrap();
+    for bad in ["4.5", "\"n/a\"", "true", "null"] {
+        let edited = text.replace(
+            "\"outpatient.wait_time\":3",
+            &format!("\"outpatient.wait_time\":{bad}"),
+        );
+        assert_eq!(
+            json::parse::<Response>(&edited),
+            Err(JsonError::Field("answers")),
+            "{bad}"
+        );
+        assert!(
+            serde_json::from_str::<Response>(&edited).is_err(),
+            "serde agrees on {bad}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_outbox_reads_and_writes_as_serde_does() {
+    let mut outbox = Outbox::default();
+    check_both_ways(&outbox);
+    outbox.enqueue(response("a"));
+    outbox.enqueue(response("b"));
+    outbox.enqueue(response("c"));
+    outbox.set_aside("b", SetAsideReason::TooLarge, "413");
+    outbox.kept_aside.push(KeptAside {
+        response: response("d"),
+        reason: SetAsideReason::Rejected,
+        message: String::new(),
+        errors: vec![WireFieldError {
+            field: "answers.x".to_owned(),
+            message: "is not an item of pxs-core version 1".to_owned(),
+        }],
+    });
+    check_both_ways(&outbox);
+    assert_eq!(json::parse::<Outbox>("{}"), Ok(Outbox::default()));
+    assert!(json::parse::<Outbox>("{\"pending\": [{\"id\": 1}]}").is_err());
+}
+
+#[wasm_bindgen_test]
+fn reads_the_servers_answer_to_a_batch() {
+    let body = r#"{"results":[
+        {"id":"a","status":"stored"},
+        {"id":"b","status":"duplicate"},
+        {"id":"c","status":"conflict","message":"same id, different content"},
+        {"id":"d","status":"rejected","errors":[{"field":"answers.x","message":"unknown item"}]}
+    ]}"#;
+    let ours: BatchReply = json::parse(body).unwrap();
+    let theirs: BatchReply = serde_json::from_str(body).unwrap();
+    assert_eq!(ours, theirs);
+    assert!(json::parse::<BatchReply>(r#"{"results":[{"id":"a","status":"lost"}]}"#).is_err());
+}
+
+#[wasm_bindgen_test]
+fn drafts_entries_and_preferences_read_and_write_as_serde_does() {
+    let mut draft = Draft::new(
+        "9b2f6c1e-4f1a-4c55-9d1e-2a8f0c3b7d10".to_owned(),
+        &default_instrument(),
+        VisitType::Emergency,
+    );
+    draft.step = 3;
+    draft
+        .answers
+        .insert("emergency.triage".to_owned(), Answer::Value(2));
+    draft.respondent.answered_by = Some("relative".to_owned());
+    draft.comment = "护士\"很好\"".to_owned();
+    check_both_ways(&StoredDraft {
+        saved_ms: 1_714_727_564_000.0,
+        draft: draft.clone(),
+    });
+    check_both_ways(&draft);
+    for url in [
+        "/s/H001?kiosk=1&dept=急诊&lang=zh-Hant&idle=30&visit=emergency",
+        "/",
+    ] {
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        let entry: Entry = parse_entry(path, query).0;
+        check_both_ways(&entry);
+    }
+    check_both_ways(&Prefs::default());
+    check_both_ways(&Prefs {
+        lang: Some(Lang::ZhHant),
+        large_text: true,
+    });
+}
