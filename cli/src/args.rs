@@ -1,5 +1,6 @@
 //! The command line (clap derive).
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -203,6 +204,9 @@ pub(crate) struct ScoreArgs {
     /// report counts them) instead of failing.
     #[arg(long)]
     pub(crate) skip_invalid: bool,
+    /// Threads that read and tally the responses (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<NonZeroUsize>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub(crate) format: ReportFormat,
     /// Language of the md and html reports' labels.
@@ -232,6 +236,9 @@ pub(crate) struct TallyArgs {
     /// Leave invalid records out instead of failing.
     #[arg(long)]
     pub(crate) skip_invalid: bool,
+    /// Threads that read and tally the responses (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<NonZeroUsize>,
     #[command(flatten)]
     pub(crate) filters: FilterArgs,
     #[command(flatten)]

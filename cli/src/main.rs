@@ -9,8 +9,8 @@ mod args;
 mod commands;
 mod failure;
 mod files;
+mod parallel_tally;
 mod progress;
-mod records;
 mod render;
 
 use std::process::ExitCode;

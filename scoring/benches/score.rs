@@ -5,11 +5,13 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BatchSize, Criterion, Throughput};
+    use scoring::export::CsvWriter;
     use scoring::generate::{generate, GenerateOptions};
+    use scoring::input::{read_responses, read_rows, InputFormat, Record};
     use scoring::instrument::default_instrument;
     use scoring::report::{score, to_canonical_json, GroupBy, Period, ScoreOptions};
     use scoring::response::{Answer, Response};
-    use scoring::tally::{RespondentRef, ResponseRow, Tally};
+    use scoring::tally::{RespondentRef, ResponseRow, Tally, TallyBuilder};
     use std::hint::black_box;
 
     const RESPONSES: u64 = 100_000;
@@ -55,22 +57,70 @@ mod native {
             .iter()
             .map(|r| ids.iter().map(|id| r.answers.get(*id).copied()).collect())
             .collect();
+        let rows: Vec<ResponseRow<'_>> = rs
+            .iter()
+            .zip(&answers)
+            .map(|(r, a)| ResponseRow {
+                instrument: &r.instrument,
+                instrument_version: r.instrument_version,
+                hospital: &r.hospital,
+                department: &r.department,
+                visit_type: r.visit_type,
+                channel: r.channel,
+                submitted_at: &r.submitted_at,
+                answers: a,
+                respondent: RespondentRef::of(&r.respondent),
+            })
+            .collect();
         group.bench_function("add_row 100k rows", |b| {
             b.iter(|| {
                 let mut tally = Tally::new(&instrument).unwrap();
-                for (r, a) in rs.iter().zip(&answers) {
-                    let row = ResponseRow {
-                        instrument: &r.instrument,
-                        instrument_version: r.instrument_version,
-                        hospital: &r.hospital,
-                        department: &r.department,
-                        visit_type: r.visit_type,
-                        channel: r.channel,
-                        submitted_at: &r.submitted_at,
-                        answers: a,
-                        respondent: RespondentRef::of(&r.respondent),
-                    };
-                    tally.add_row(black_box(&row)).unwrap();
+                for row in &rows {
+                    tally.add_row(black_box(row)).unwrap();
+                }
+                tally
+            })
+        });
+        group.bench_function("TallyBuilder::add_row 100k rows", |b| {
+            b.iter(|| {
+                let mut tally = TallyBuilder::new(Tally::new(&instrument).unwrap());
+                for row in &rows {
+                    tally.add_row(black_box(row)).unwrap();
+                }
+                tally.finish().unwrap()
+            })
+        });
+        group.finish();
+
+        // The same responses as a CSV export, read and tallied: the fast
+        // path (what `tiyan score` and the dashboard do) and the reference
+        // path (owned responses, then `Tally::add`).
+        let mut writer = CsvWriter::new(Vec::new(), &instrument).unwrap();
+        for r in &rs {
+            writer.write(r).unwrap();
+        }
+        let csv = writer.into_inner().unwrap();
+        let mut group = c.benchmark_group("read CSV and tally");
+        group.throughput(Throughput::Elements(RESPONSES));
+        group.sample_size(10);
+        group.bench_function("read_rows + TallyBuilder, 100k", |b| {
+            b.iter(|| {
+                let mut tally = TallyBuilder::new(Tally::new(&instrument).unwrap());
+                let mut records =
+                    read_rows(black_box(csv.as_slice()), &instrument, InputFormat::Csv);
+                while let Some(record) = records.next_record() {
+                    if let Record::Valid(valid) = record {
+                        tally.add_row(&valid.row).unwrap();
+                    }
+                }
+                tally.finish().unwrap()
+            })
+        });
+        group.bench_function("read_responses + Tally::add, 100k", |b| {
+            b.iter(|| {
+                let mut tally = Tally::new(&instrument).unwrap();
+                for r in read_responses(black_box(csv.as_slice()), &instrument, InputFormat::Csv) {
+                    tally.add(&r.unwrap()).unwrap();
                 }
                 tally
             })

@@ -143,6 +143,10 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   await answerStep(page);
   await next(page);
   await context.setOffline(true);
+  // Offline emulation covers the page but not always the requests that fall
+  // through its service worker to the network: refuse the API as well, as a
+  // dead kiosk network would.
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
   await answerStep(page);
   for (let i = 0; i < 5; i++) await next(page); // through the stages, overall and "more"
   await page.locator('.button-submit').click();
@@ -164,6 +168,7 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   assert.equal((await outbox(page)).pending[0].id, waiting.id);
   assert.equal((await exported(server)).filter((r) => r.id === waiting.id).length, 0, 'not on the server yet');
 
+  await context.unroute('**/api/**');
   await context.setOffline(false); // fires `online`: the sync loop sends at once
   await waitForOutboxEmpty(page, 15_000);
   await page.waitForFunction(() => !document.querySelector('.upload-status .pending'));

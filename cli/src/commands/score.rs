@@ -23,6 +23,7 @@ pub(crate) fn run(args: &ScoreArgs) -> Result<()> {
                 &instrument,
                 filters(&args.filters),
                 args.skip_invalid,
+                args.threads,
             )?;
             (counted.tally, counted.skipped)
         }

@@ -13,6 +13,7 @@ pub(crate) fn run(args: &TallyArgs) -> Result<()> {
         &instrument,
         filters(&args.filters),
         args.skip_invalid,
+        args.threads,
     )?;
     let mut json = counted.tally.to_json();
     json.push('\n');

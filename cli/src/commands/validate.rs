@@ -3,13 +3,12 @@
 use std::collections::HashMap;
 
 use anyhow::{anyhow, Result};
-use scoring::input::read_responses;
+use scoring::input::{read_rows, Record};
 
 use super::read::plural;
 use crate::args::ValidateArgs;
 use crate::files::{load_instrument, open_input};
 use crate::progress::Progress;
-use crate::records::{Record, Records};
 
 pub(crate) fn run(args: &ValidateArgs) -> Result<()> {
     let instrument = load_instrument(args.instrument.instrument.as_ref())?;
@@ -17,24 +16,27 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<()> {
     let file = &args.input;
     let input = open_input(&file.input, file.format.map(Into::into), &progress)?;
     let name = file.input.display();
-    let (mut valid, mut invalid) = (0u64, 0u64);
+    let (mut valid_records, mut invalid) = (0u64, 0u64);
     // The line of each id seen: the same id twice is one response counted
     // twice (formats.md §2: the id is the idempotency key).
     let mut first_seen: HashMap<u128, u64> = HashMap::new();
-    for record in Records::new(read_responses(input.reader, &instrument, input.format)) {
+    let mut rows = read_rows(input.reader, &instrument, input.format);
+    while let Some(record) = rows.next_record() {
         match record {
-            Record::Valid { response, line } => match uuid_bits(&response.id)
-                .and_then(|bits| first_seen.insert(bits, line).map(|first| (bits, first)))
-            {
+            Record::Valid(valid) => match uuid_bits(valid.id).and_then(|bits| {
+                first_seen
+                    .insert(bits, valid.line)
+                    .map(|first| (bits, first))
+            }) {
                 Some((bits, first)) => {
                     first_seen.insert(bits, first);
                     invalid += 1;
                     progress.println(&format!(
-                        "line {line}: field id: {} is also the id of the record on line {first}",
-                        response.id
+                        "line {}: field id: {} is also the id of the record on line {first}",
+                        valid.line, valid.id
                     ));
                 }
-                None => valid += 1,
+                None => valid_records += 1,
             },
             Record::Invalid(errors) => {
                 invalid += 1;
@@ -50,9 +52,9 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<()> {
         }
     }
     progress.finish();
-    let total = valid + invalid;
+    let total = valid_records + invalid;
     println!(
-        "{name}: {total} record{}, {valid} valid, {invalid} invalid",
+        "{name}: {total} record{}, {valid_records} valid, {invalid} invalid",
         plural(total)
     );
     if invalid > 0 {

@@ -420,3 +420,77 @@ fn validate_reports_a_repeated_id() {
     );
     assert_eq!(stdout(&out), "dup.jsonl: 11 records, 10 valid, 1 invalid\n");
 }
+
+/// A file of several pieces (> 1 MiB), with invalid records spread through
+/// it: every thread count lists the same problems in file order and gives
+/// the same report and tally bytes.
+#[test]
+fn threads_change_nothing_but_the_time() {
+    let dir = workdir("threads");
+    let path = generate(&dir, "r.csv", 12_000, 21);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let broken: Vec<String> = text
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i % 50 == 7 {
+                line.replacen(",H002,", ",H 002,", 1)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&path, broken.concat()).unwrap();
+    let run = |threads: &str, extra: &[&str]| {
+        let args = [
+            &[
+                "score",
+                "--input",
+                "r.csv",
+                "--period",
+                "2024",
+                "--baseline",
+                "2023",
+                "--group-by",
+                "department",
+                "--threads",
+                threads,
+            ][..],
+            extra,
+        ]
+        .concat();
+        tiyan(&dir, &args)
+    };
+    let one = run("1", &["--skip-invalid"]);
+    assert_eq!(code(&one), 0, "{}", stderr(&one));
+    assert!(stderr(&one).lines().count() > 10, "{}", stderr(&one));
+    assert!(stderr(&one).contains("field hospital: \"H 002\""));
+    let many = run("3", &["--skip-invalid"]);
+    assert_eq!(code(&many), 0, "{}", stderr(&many));
+    assert_eq!(stderr(&many), stderr(&one));
+    assert_eq!(many.stdout, one.stdout);
+    let refused = run("2", &[]);
+    assert_eq!(code(&refused), 1);
+    assert_eq!(stderr(&refused), stderr(&run("1", &[])));
+    let report: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert!(report["skipped_invalid"].as_u64().unwrap() > 10);
+
+    let tally = |threads: &str, out: &str| {
+        let o = tiyan(
+            &dir,
+            &[
+                "tally",
+                "--input",
+                "r.csv",
+                "--skip-invalid",
+                "--threads",
+                threads,
+                "--output",
+                out,
+            ],
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        std::fs::read(dir.join(out)).unwrap()
+    };
+    assert_eq!(tally("1", "one.tally"), tally("2", "two.tally"));
+}

@@ -24,14 +24,28 @@ pub struct JsonlResponses<'a, R: Read> {
 
 impl<'a, R: Read> JsonlResponses<'a, R> {
     pub fn new(reader: R, instrument: &'a Instrument) -> JsonlResponses<'a, R> {
+        JsonlResponses::starting_at(reader, instrument, 1)
+    }
+
+    /// Reads a piece of a file whose first byte starts line `first_line`
+    /// (see [`super::RecordBoundaries`]).
+    pub fn starting_at(
+        reader: R,
+        instrument: &'a Instrument,
+        first_line: u64,
+    ) -> JsonlResponses<'a, R> {
         JsonlResponses {
             reader: BufReader::with_capacity(64 * 1024, reader),
             validator: Validator::new(instrument),
-            line: 0,
+            line: first_line.saturating_sub(1),
             buffer: Vec::new(),
             pending: VecDeque::new(),
             done: false,
         }
+    }
+
+    pub(crate) fn instrument(&self) -> &'a Instrument {
+        self.validator.instrument()
     }
 
     /// The line of the last record yielded.
@@ -84,13 +98,10 @@ impl<'a, R: Read> JsonlResponses<'a, R> {
     }
 }
 
-impl<R: Read> Iterator for JsonlResponses<'_, R> {
-    type Item = Result<Response, RecordError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if let Some(error) = self.pending.pop_front() {
-            return Some(Err(error));
-        }
+impl<R: Read> JsonlResponses<'_, R> {
+    /// The next record: a valid response, or every problem of an invalid
+    /// one (all at its line; an unreadable file gives one fatal error).
+    pub(crate) fn next_record(&mut self) -> Option<Result<Response, Vec<RecordError>>> {
         loop {
             if self.done {
                 return None;
@@ -104,11 +115,11 @@ impl<R: Read> Iterator for JsonlResponses<'_, R> {
                 Ok(_) => self.line += 1,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(RecordError::new(
+                    return Some(Err(vec![RecordError::new(
                         self.line + 1,
                         format!("cannot read the file: {e}"),
                     )
-                    .into_fatal()));
+                    .into_fatal()]));
                 }
             }
             let mut bytes = self.buffer.as_slice();
@@ -120,15 +131,30 @@ impl<R: Read> Iterator for JsonlResponses<'_, R> {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(match self.parse(bytes) {
-                Ok(response) => Ok(response),
-                Err(errors) => {
-                    self.pending.extend(errors);
-                    self.pending
-                        .pop_front()
-                        .map_or_else(|| Err(RecordError::new(self.line, "invalid response")), Err)
+            return Some(self.parse(bytes).map_err(|errors| {
+                if errors.is_empty() {
+                    vec![RecordError::new(self.line, "invalid response")]
+                } else {
+                    errors
                 }
-            });
+            }));
+        }
+    }
+}
+
+impl<R: Read> Iterator for JsonlResponses<'_, R> {
+    type Item = Result<Response, RecordError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(error) = self.pending.pop_front() {
+            return Some(Err(error));
+        }
+        match self.next_record()? {
+            Ok(response) => Some(Ok(response)),
+            Err(errors) => {
+                self.pending.extend(errors);
+                self.pending.pop_front().map(Err)
+            }
         }
     }
 }

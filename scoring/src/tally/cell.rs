@@ -145,44 +145,70 @@ impl Cell {
         }
     }
 
+    /// Back to no responses, keeping the allocations.
+    pub(crate) fn clear(&mut self) {
+        self.n = 0;
+        self.counts.fill(0);
+        self.stages.fill(Moments::default());
+        self.index = Moments::default();
+        for sums in &mut self.alpha {
+            sums.total = SmallMoments::default();
+            sums.item_sum.fill(0);
+            sums.item_sum_sq.fill(0);
+        }
+        self.drivers.fill(DriverSums::default());
+        self.levels.fill(0);
+        if let Some(profiles) = &mut self.profiles {
+            profiles.n.fill(0);
+            profiles.sum.fill(0);
+        }
+    }
+
     /// Adds one response's digest. The caller has checked `n` against
     /// [`MAX_CELL_RESPONSES`], which keeps every sum below its type's limit.
     pub(crate) fn add(&mut self, d: &Digest) {
         self.n += 1;
         for &slot in &d.count_slots {
-            self.counts[slot] += 1;
+            self.counts[slot as usize] += 1;
         }
-        for (moments, composite) in self.stages.iter_mut().zip(&d.composites) {
-            if let Some(a) = *composite {
-                moments.push(a);
-            }
+        for &(s, a) in &d.composites {
+            self.stages[s as usize].push(a);
         }
         if let Some(index) = d.index {
             self.index.push(index);
         }
-        for (sums, total) in self.alpha.iter_mut().zip(&d.complete_totals) {
-            if let Some(t) = *total {
-                sums.total.n += 1;
-                sums.total.sum += t;
-                sums.total.sum_sq += t * t;
+        let mut e = d.complete_e.as_slice();
+        for &(s, total) in &d.complete {
+            let sums = &mut self.alpha[s as usize];
+            sums.total.n += 1;
+            sums.total.sum += total;
+            sums.total.sum_sq += total * total;
+            let (stage, rest) = e.split_at(sums.item_sum.len().min(e.len()));
+            e = rest;
+            for ((sum, sum_sq), &x) in sums
+                .item_sum
+                .iter_mut()
+                .zip(sums.item_sum_sq.iter_mut())
+                .zip(stage)
+            {
+                *sum += x;
+                *sum_sq += x * x;
             }
         }
-        for &(s, k, e) in &d.alpha_terms {
-            let sums = &mut self.alpha[s];
-            sums.item_sum[k] += e;
-            sums.item_sum_sq[k] += e * e;
-        }
-        for (j, add) in &d.driver_pairs {
-            for (sum, x) in self.drivers[*j].0.iter_mut().zip(add) {
-                *sum += x;
+        if let Some(y) = d.rating {
+            for &(j, x) in &d.driver_pairs {
+                let sums = &mut self.drivers[j as usize].0;
+                for (sum, term) in sums.iter_mut().zip([1, x, y, x * x, y * y, x * y]) {
+                    *sum += term;
+                }
             }
         }
         match &mut self.profiles {
             Some(profiles) => {
                 let at = d.profile * d.valid.len();
                 for &(outcome, value) in &d.outcome_values {
-                    profiles.n[at + outcome] += 1;
-                    profiles.sum[at + outcome] += value;
+                    profiles.n[at + outcome as usize] += 1;
+                    profiles.sum[at + outcome as usize] += value;
                 }
             }
             None => {

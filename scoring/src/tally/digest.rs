@@ -1,55 +1,62 @@
-//! One response reduced to integers, once, before it is added to its five
-//! cells (scoring.md §1–§4 and §6 per respondent).
+//! One response reduced to integers, once, before it is added to its cells
+//! (scoring.md §1–§4 and §6 per respondent).
+//!
+//! Besides the values, the digest lists exactly what each cell must
+//! increment — flat positions and small values — so that adding it to a
+//! cell ([`super::Cell::add`]) is a few tight loops, whatever the cell.
 
 use super::layout::{Layout, E_MAX};
 use super::{RespondentRef, TallyError};
 use crate::response::{Answer, Response};
 
-/// An item's answer in a response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Slot {
-    Missing,
-    Na,
-    /// `slot` = raw value − lo; `e` = integer score after reverse coding.
-    Value {
-        slot: u8,
-        e: u8,
-    },
+/// `e` of an item with no valid answer (not answered, or `na`).
+const NO_SCORE: u8 = u8::MAX;
+
+/// What an item's answers become, computed once from the layout.
+#[derive(Debug, Clone)]
+struct ItemCode {
+    lo: i64,
+    hi: i64,
+    /// Position of the raw value `lo` in `Cell::counts`; `na` follows the
+    /// values.
+    counts_at: u32,
+    na_slot: u32,
+    /// `e` (after reverse coding) per raw value − lo.
+    e: Vec<u8>,
 }
 
+/// A respondent field's allowed values, as text and as numbers.
+type Allowed = Vec<(Option<String>, Option<i64>)>;
+
 /// The per-respondent numbers, reused between responses to avoid
-/// allocating on the hot path. Besides the values, it lists exactly what
-/// each of the response's five cells must increment, so that adding to a
-/// cell is a few tight loops.
-#[derive(Debug, Clone, Default)]
+/// allocating on the hot path.
+#[derive(Debug, Clone)]
 pub(crate) struct Digest {
-    pub(crate) answers: Vec<Slot>,
+    items: Vec<ItemCode>,
+    factors: Vec<Allowed>,
+    /// Per item: `e` of its valid answer, or [`NO_SCORE`].
+    pub(crate) e: Vec<u8>,
+    /// The raw `overall.rating` (key-driver `y`), when answered.
+    pub(crate) rating: Option<u64>,
     /// Positions in `Cell::counts` to increment (a value or `na`).
-    pub(crate) count_slots: Vec<usize>,
-    /// `(driver, [1, x, y, x², y², xy])` with `x = e` of each likert5 stage
-    /// item answered and `y = overall.rating`, when it is answered
-    /// (scoring.md §4): what each cell adds to its key-driver sums.
-    pub(crate) driver_pairs: Vec<(usize, [u64; 6])>,
+    pub(crate) count_slots: Vec<u32>,
+    /// `(driver, x = e)` of each likert5 stage item answered, when
+    /// `overall.rating` (`y`) is (scoring.md §4).
+    pub(crate) driver_pairs: Vec<(u32, u64)>,
     /// `(outcome, value)` of every outcome with a value (case-mix profile
     /// sums).
-    pub(crate) outcome_values: Vec<(usize, u64)>,
-    /// `(stage, position in stage, e)` of the items of stages answered in
-    /// full (Cronbach's alpha).
-    pub(crate) alpha_terms: Vec<(usize, usize, u64)>,
-    /// `a` of each stage composite (scoring.md §2), `None` if undefined.
-    pub(crate) composites: Vec<Option<u64>>,
-    /// Sum of `e` over the stage's items when all are valid (alpha), else
-    /// `None`.
-    pub(crate) complete_totals: Vec<Option<u64>>,
+    pub(crate) outcome_values: Vec<(u32, u64)>,
+    /// `(stage, Σ e)` of the stages answered in full (Cronbach's alpha)…
+    pub(crate) complete: Vec<(u32, u64)>,
+    /// …and their items' `e`, stage after stage.
+    pub(crate) complete_e: Vec<u64>,
+    /// `(stage, a)` of each defined stage composite (scoring.md §2).
+    pub(crate) composites: Vec<(u32, u64)>,
     /// The experience index numerator (over `Layout::index_denominator`).
     pub(crate) index: Option<u64>,
-    /// `overall.rating` raw value (key-driver `y`).
-    pub(crate) rating: Option<u64>,
-    /// Per outcome: 1 if the respondent has a value, else 0 (summed into the
-    /// case-mix level counts).
+    /// Per outcome: 1 if the respondent has a value, else 0 (summed into
+    /// the case-mix level counts).
     pub(crate) valid: Vec<u32>,
-    /// Per outcome: the integer value (0 when not valid).
-    pub(crate) values: Vec<u64>,
     /// The respondent's level in each case-mix factor (absolute level
     /// positions) and their profile (the 4-tuple as one index).
     pub(crate) levels: [usize; 4],
@@ -58,18 +65,43 @@ pub(crate) struct Digest {
 
 impl Digest {
     pub(crate) fn new(layout: &Layout) -> Digest {
+        let items = layout
+            .items
+            .iter()
+            .map(|item| ItemCode {
+                lo: item.scale.lo(),
+                hi: item.scale.hi(),
+                counts_at: item.counts_at as u32,
+                na_slot: (item.counts_at + item.values()) as u32,
+                e: (0..item.values())
+                    .map(|slot| item.e_of_slot(slot) as u8)
+                    .collect(),
+            })
+            .collect();
+        let factors = layout
+            .factors
+            .iter()
+            .map(|factor| {
+                factor
+                    .values
+                    .iter()
+                    .map(|v| (v.as_str().map(str::to_owned), v.as_i64()))
+                    .collect()
+            })
+            .collect();
         Digest {
-            answers: vec![Slot::Missing; layout.items.len()],
+            items,
+            factors,
+            e: vec![NO_SCORE; layout.items.len()],
+            rating: None,
             count_slots: Vec::with_capacity(layout.items.len()),
             driver_pairs: Vec::with_capacity(layout.drivers.len()),
             outcome_values: Vec::with_capacity(layout.outcomes()),
-            alpha_terms: Vec::with_capacity(layout.items.len()),
-            composites: vec![None; layout.stages.len()],
-            complete_totals: vec![None; layout.stages.len()],
+            complete: Vec::with_capacity(layout.stages.len()),
+            complete_e: Vec::with_capacity(layout.items.len()),
+            composites: Vec::with_capacity(layout.stages.len()),
             index: None,
-            rating: None,
             valid: vec![0; layout.outcomes()],
-            values: vec![0; layout.outcomes()],
             levels: [0; 4],
             profile: 0,
         }
@@ -115,13 +147,15 @@ impl Digest {
     }
 
     fn clear(&mut self) {
-        self.answers.fill(Slot::Missing);
+        self.e.fill(NO_SCORE);
+        self.rating = None;
         self.valid.fill(0);
-        self.values.fill(0);
         self.count_slots.clear();
         self.driver_pairs.clear();
         self.outcome_values.clear();
-        self.alpha_terms.clear();
+        self.complete.clear();
+        self.complete_e.clear();
+        self.composites.clear();
     }
 
     fn set_answer(
@@ -130,36 +164,33 @@ impl Digest {
         position: usize,
         answer: Answer,
     ) -> Result<(), TallyError> {
-        let item = &layout.items[position];
-        self.answers[position] = match answer {
-            Answer::Na => {
-                self.count_slots.push(item.counts_at + item.values());
-                Slot::Na
-            }
+        let code = &self.items[position];
+        match answer {
+            Answer::Na => self.count_slots.push(code.na_slot),
             Answer::Value(v) => {
-                let (lo, hi) = (item.scale.lo(), item.scale.hi());
-                if !(lo..=hi).contains(&v) {
+                if v < code.lo || v > code.hi {
                     return Err(TallyError::OutOfScale {
-                        id: item.id.clone(),
+                        id: layout.items[position].id.clone(),
                         value: v,
                     });
                 }
-                let slot = (v - lo) as usize;
-                let e = item.e_of_slot(slot);
-                self.count_slots.push(item.counts_at + slot);
+                // Within the scale: 0 ≤ v − lo ≤ 10.
+                let slot = (v - code.lo) as usize;
+                let e = code.e[slot];
+                self.count_slots.push(code.counts_at + slot as u32);
+                self.e[position] = e;
                 self.valid[position] = 1;
-                self.values[position] = e;
-                Slot::Value {
-                    slot: slot as u8,
-                    e: e as u8,
+                self.outcome_values.push((position as u32, u64::from(e)));
+                if layout.rating == Some(position) {
+                    self.rating = Some(slot as u64);
                 }
             }
-        };
+        }
         Ok(())
     }
 
     /// Everything that follows from the answers: composites, index,
-    /// alpha and driver terms, outcome values.
+    /// alpha and driver terms.
     fn derive(&mut self, layout: &Layout) {
         // Stage composites and the index (scoring.md §2).
         let mut index_numerator = 0u64;
@@ -167,61 +198,49 @@ impl Digest {
         for (s, stage) in layout.stages.iter().enumerate() {
             let (mut answered, mut a, mut d, mut total) = (0, 0u64, 0u64, 0u64);
             for &i in &stage.items {
-                if let Slot::Value { e, .. } = self.answers[i] {
+                let e = self.e[i];
+                if e != NO_SCORE {
+                    let weight = layout.items[i].weight;
                     answered += 1;
-                    a += layout.items[i].weight * u64::from(e);
-                    d += layout.items[i].weight;
+                    a += weight * u64::from(e);
+                    d += weight;
                     total += u64::from(e);
                 }
             }
-            self.complete_totals[s] = (answered == stage.items.len()).then_some(total);
             if answered == stage.items.len() {
-                for (k, &i) in stage.items.iter().enumerate() {
-                    if let Slot::Value { e, .. } = self.answers[i] {
-                        self.alpha_terms.push((s, k, u64::from(e)));
-                    }
-                }
+                self.complete.push((s as u32, total));
+                self.complete_e
+                    .extend(stage.items.iter().map(|&i| u64::from(self.e[i])));
             }
-            self.composites[s] = if answered >= stage.min_answered && d > 0 {
+            if answered >= stage.min_answered && d > 0 {
                 // D divides M by construction of the layout.
                 let composite = a * (stage.denominator / d);
                 index_numerator += stage.index_factor * composite;
                 weight_sum += stage.weight;
                 let outcome = layout.stage_outcome(s);
                 self.valid[outcome] = 1;
-                self.values[outcome] = composite;
-                Some(composite)
-            } else {
-                None
-            };
+                self.outcome_values.push((outcome as u32, composite));
+                self.composites.push((s as u32, composite));
+            }
         }
         self.index = (weight_sum > 0).then(|| {
             // Σw divides P by construction of the layout.
             let index = index_numerator * (layout.weight_sum_lcm / weight_sum);
             let outcome = layout.index_outcome();
             self.valid[outcome] = 1;
-            self.values[outcome] = index;
+            self.outcome_values.push((outcome as u32, index));
             index
         });
         debug_assert!(self
             .index
             .is_none_or(|x| x <= E_MAX * layout.index_denominator));
 
-        self.rating = layout.rating.and_then(|i| match self.answers[i] {
-            Slot::Value { slot, .. } => Some(u64::from(slot)),
-            _ => None,
-        });
-        if let Some(y) = self.rating {
+        if self.rating.is_some() {
             for (j, &i) in layout.drivers.iter().enumerate() {
-                if let Slot::Value { e, .. } = self.answers[i] {
-                    let x = u64::from(e);
-                    self.driver_pairs.push((j, [1, x, y, x * x, y * y, x * y]));
+                let e = self.e[i];
+                if e != NO_SCORE {
+                    self.driver_pairs.push((j as u32, u64::from(e)));
                 }
-            }
-        }
-        for (outcome, (&valid, &value)) in self.valid.iter().zip(&self.values).enumerate() {
-            if valid == 1 {
-                self.outcome_values.push((outcome, value));
             }
         }
     }
@@ -238,19 +257,21 @@ impl Digest {
             respondent.answered_by.map(Choice::Text),
         ];
         self.profile = 0;
-        for (f, (factor, answer)) in layout.factors.iter().zip(answers).enumerate() {
+        for (f, ((factor, allowed), answer)) in layout
+            .factors
+            .iter()
+            .zip(&self.factors)
+            .zip(answers)
+            .enumerate()
+        {
             let level = match answer {
                 None => factor.values.len(),
-                Some(choice) => {
-                    factor
-                        .values
-                        .iter()
-                        .position(|v| choice.is(v))
-                        .ok_or_else(|| TallyError::UnknownRespondentValue {
-                            field: factor.field,
-                            value: choice.to_string(),
-                        })?
-                }
+                Some(choice) => choice.position_in(allowed).ok_or_else(|| {
+                    TallyError::UnknownRespondentValue {
+                        field: factor.field,
+                        value: choice.to_string(),
+                    }
+                })?,
             };
             self.levels[f] = factor.level_at + level;
             self.profile += level * factor.stride;
@@ -267,10 +288,10 @@ enum Choice<'a> {
 }
 
 impl Choice<'_> {
-    fn is(&self, allowed: &serde_json::Value) -> bool {
+    fn position_in(&self, allowed: &Allowed) -> Option<usize> {
         match self {
-            Choice::Text(s) => allowed.as_str() == Some(s),
-            Choice::Number(n) => allowed.as_i64() == Some(*n),
+            Choice::Text(s) => allowed.iter().position(|(v, _)| v.as_deref() == Some(*s)),
+            Choice::Number(n) => allowed.iter().position(|(_, v)| *v == Some(*n)),
         }
     }
 }

@@ -12,6 +12,7 @@
 //! all their responses ([`Tally::merge`]), and serialise losslessly
 //! ([`Tally::to_json`], format described in `docs/methodology.md`).
 
+mod builder;
 mod cell;
 mod digest;
 mod format;
@@ -27,6 +28,7 @@ use crate::instrument::{Instrument, VisitType};
 use crate::response::{Answer, Channel, Respondent, Response};
 use crate::timestamp::{Timestamp, YearMonth};
 
+pub use builder::TallyBuilder;
 pub(crate) use cell::Cell;
 use digest::Digest;
 use fx_hash::FxHashMap;
@@ -183,6 +185,28 @@ pub(crate) fn year_month(key: i32) -> YearMonth {
 /// Identifies a cell: month, dimension and the value's id in its interner.
 type CellId = (i32, Dimension, u32);
 
+/// The five cells of a response: its month, and its value's id in each
+/// dimension ([`CellKey::DIMENSIONS`] order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct CellKey {
+    month: i32,
+    values: [u32; 5],
+}
+
+impl CellKey {
+    const DIMENSIONS: [Dimension; 5] = [
+        Dimension::All,
+        Dimension::Hospital,
+        Dimension::Department,
+        Dimension::VisitType,
+        Dimension::Channel,
+    ];
+
+    fn ids(self) -> [CellId; 5] {
+        std::array::from_fn(|d| (self.month, CellKey::DIMENSIONS[d], self.values[d]))
+    }
+}
+
 /// Strings (hospital codes, department names) numbered in order of first
 /// appearance, so that the hot path hashes each once.
 #[derive(Debug, Clone, Default)]
@@ -279,43 +303,78 @@ impl Tally {
     /// instrument, with an unknown item, out-of-scale value, unknown
     /// respondent value or a `submitted_at` that is not UTC RFC 3339.
     pub fn add(&mut self, response: &Response) -> Result<bool, TallyError> {
-        self.check_instrument(&response.instrument, response.instrument_version)?;
-        if !self.filters.matches(response) {
-            return Ok(false);
+        match self.digest_response(response)? {
+            Some(key) => self.add_digest(key).map(|()| true),
+            None => Ok(false),
         }
-        let month = month_of(&response.submitted_at)?;
-        self.digest.fill(&self.layout, response)?;
-        self.add_digest(
-            month,
-            &response.hospital,
-            &response.department,
-            response.visit_type,
-            response.channel,
-        )?;
-        Ok(true)
     }
 
     /// [`Tally::add`] for a response given by position ([`ResponseRow`]);
     /// the same response counts the same either way.
     pub fn add_row(&mut self, row: &ResponseRow<'_>) -> Result<bool, TallyError> {
+        match self.digest_row(row)? {
+            Some(key) => self.add_digest(key).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Reduces `response` into the digest; the key of its cells, or `None`
+    /// when the filters leave it out.
+    fn digest_response(&mut self, response: &Response) -> Result<Option<CellKey>, TallyError> {
+        self.check_instrument(&response.instrument, response.instrument_version)?;
+        if !self.filters.matches(response) {
+            return Ok(None);
+        }
+        let month = month_of(&response.submitted_at)?;
+        self.digest.fill(&self.layout, response)?;
+        Ok(Some(self.key(
+            month,
+            &response.hospital,
+            &response.department,
+            response.visit_type,
+            response.channel,
+        )))
+    }
+
+    /// [`Tally::digest_response`] for a row.
+    fn digest_row(&mut self, row: &ResponseRow<'_>) -> Result<Option<CellKey>, TallyError> {
         self.check_instrument(row.instrument, row.instrument_version)?;
         if !self
             .filters
             .matches_parts(row.hospital, row.department, row.visit_type, row.channel)
         {
-            return Ok(false);
+            return Ok(None);
         }
         let month = month_of(row.submitted_at)?;
         self.digest
             .fill_row(&self.layout, row.answers, &row.respondent)?;
-        self.add_digest(
+        Ok(Some(self.key(
             month,
             row.hospital,
             row.department,
             row.visit_type,
             row.channel,
-        )?;
-        Ok(true)
+        )))
+    }
+
+    fn key(
+        &mut self,
+        month: i32,
+        hospital: &str,
+        department: &str,
+        visit_type: VisitType,
+        channel: Channel,
+    ) -> CellKey {
+        CellKey {
+            month,
+            values: [
+                0,
+                self.hospitals.id(hospital),
+                self.departments.id(department),
+                visit_type_id(visit_type),
+                channel_id(channel),
+            ],
+        }
     }
 
     fn check_instrument(&self, id: &str, version: u32) -> Result<(), TallyError> {
@@ -328,27 +387,14 @@ impl Tally {
         Ok(())
     }
 
+    /// The positions of a response's five cells, created if new.
+    fn positions(&mut self, key: CellKey) -> [usize; 5] {
+        key.ids().map(|id| self.cell_position(id))
+    }
+
     /// Adds the filled digest to the response's five cells.
-    fn add_digest(
-        &mut self,
-        month: i32,
-        hospital: &str,
-        department: &str,
-        visit_type: VisitType,
-        channel: Channel,
-    ) -> Result<(), TallyError> {
-        let ids = [
-            (month, Dimension::All, 0),
-            (month, Dimension::Hospital, self.hospitals.id(hospital)),
-            (
-                month,
-                Dimension::Department,
-                self.departments.id(department),
-            ),
-            (month, Dimension::VisitType, visit_type_id(visit_type)),
-            (month, Dimension::Channel, channel_id(channel)),
-        ];
-        let positions = ids.map(|id| self.cell_position(id));
+    fn add_digest(&mut self, key: CellKey) -> Result<(), TallyError> {
+        let positions = self.positions(key);
         if positions
             .iter()
             .any(|&p| self.cells[p].n >= cell::MAX_CELL_RESPONSES)

@@ -6,11 +6,12 @@
 /// different keys for one response.
 pub fn is_uuid(s: &str) -> bool {
     let b = s.as_bytes();
+    let hex = |c: &u8| c.is_ascii_digit() || (b'a'..=b'f').contains(c);
     b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-        })
+        && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
+        && [0..8, 9..13, 14..18, 19..23, 24..36]
+            .into_iter()
+            .all(|group| b[group].iter().all(hex))
 }
 
 /// A hospital code: 1 to 32 ASCII letters, digits, `-` or `_` (`H001`).

@@ -13,7 +13,7 @@ mod validator;
 
 pub use field_error::FieldError;
 pub use identifiers::{is_hospital_code, is_uuid};
-pub(crate) use validator::ResponseView;
+pub(crate) use validator::{department_problem, ResponseView};
 pub use validator::{Validator, COMMENT_MAX_CHARS, DEPARTMENT_MAX_CHARS};
 
 use crate::instrument::Instrument;

@@ -234,7 +234,19 @@ impl<'r> ResponseView<'r> {
     }
 }
 
-fn department_problem(department: &str) -> Option<String> {
+/// Why `department` is not acceptable, if it is not (formats.md §2).
+pub(crate) fn department_problem(department: &str) -> Option<String> {
+    // The usual case, ASCII, at once: there a control character is an
+    // ASCII control and the only white space that is not one is ' '.
+    let b = department.as_bytes();
+    if department.is_ascii()
+        && b.len() <= DEPARTMENT_MAX_CHARS
+        && !b.iter().any(u8::is_ascii_control)
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+    {
+        return None;
+    }
     let chars = department.chars().count();
     if chars > DEPARTMENT_MAX_CHARS {
         return Some(format!(

@@ -2,8 +2,10 @@
 //! is tested natively as well as inside the web worker.
 //!
 //! It receives export text in pieces, parses and validates each source
-//! with `scoring::input::read_responses`, counts the valid responses into a
-//! `scoring::tally::Tally` (integer sufficient statistics, scoring.md §8),
+//! with `scoring::input::read_rows` (the fast path `tiyan score` reads
+//! with: records by position, no allocation per record), counts the valid
+//! responses into a `scoring::tally::Tally` through a `TallyBuilder`
+//! (integer sufficient statistics, scoring.md §8),
 //! and scores on request with `scoring::report::score`. A tally is made of
 //! single-dimension cells, so a report restricted to a hospital,
 //! department, visit type or channel needs a tally made with that filter
@@ -17,10 +19,9 @@ use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use scoring::input::{read_responses, InputFormat, RecordError};
+use scoring::input::{read_rows, InputFormat, Record, RecordError, ValidRecord};
 use scoring::instrument::Instrument;
-use scoring::response::Response;
-use scoring::tally::{Filters as TallyFilters, Tally};
+use scoring::tally::{Filters as TallyFilters, Tally, TallyBuilder};
 
 use super::pieces::{head, total_len, PiecesReader};
 use super::row_store::{month_key, RowStore};
@@ -63,7 +64,8 @@ pub struct Engine {
     tallies: Vec<(TallyFilters, Tally)>,
     comments: Vec<StoredComment>,
     hospitals: BTreeSet<String>,
-    departments: BTreeSet<(String, String)>,
+    /// Hospital → its departments.
+    departments: BTreeMap<String, BTreeSet<String>>,
     first_date: Option<String>,
     last_date: Option<String>,
     /// Invalid records left out so far, reported as `skipped_invalid`.
@@ -130,7 +132,7 @@ impl Engine {
         // A new source changes every filtered tally; they are rebuilt on
         // demand. The unfiltered tally is extended in place.
         self.tallies.retain(|(f, _)| f.is_empty());
-        let mut tally = match self.tallies.pop() {
+        let tally = match self.tallies.pop() {
             Some((_, t)) => t,
             None => match Tally::new(&instrument) {
                 Ok(t) => t,
@@ -146,26 +148,36 @@ impl Engine {
             .rows
             .take()
             .unwrap_or_else(|| RowStore::new(&instrument));
+        let mut builder = TallyBuilder::new(tally);
         let mut accepted = 0u64;
         let mut rejected = Rejections::default();
         read_source(&pieces, &instrument, out, |record| match record {
-            Ok(response) => match tally.add(&response) {
+            Record::Valid(valid) => match builder.add_row(&valid.row) {
                 Ok(_) => {
                     accepted += 1;
                     // A response the tally took has a valid month and
                     // values the store can pack.
-                    let month = month_key(&response.submitted_at).unwrap_or_default();
-                    if let Err(e) = rows.push(&response, month) {
-                        rejected.add_tally_error(&response, &format!("could not keep {}", e.0));
+                    let month = month_key(valid.row.submitted_at).unwrap_or_default();
+                    if let Err(e) = rows.push(&valid.row, month) {
+                        rejected.add_tally_error(valid.id, &format!("could not keep {}", e.0));
                     }
-                    self.note(response);
+                    self.note(&valid);
                 }
-                Err(e) => rejected.add_tally_error(&response, &e.to_string()),
+                Err(e) => rejected.add_tally_error(valid.id, &e.to_string()),
             },
-            Err(e) => rejected.add(&e),
+            Record::Invalid(errors) | Record::Unreadable(errors) => rejected.add(&errors),
         });
         // The text is not needed any more: the store has what tallies use.
         drop(pieces);
+        let tally = match builder.finish() {
+            Ok(tally) => tally,
+            Err(e) => {
+                out(FromWorker::Failed {
+                    message: e.to_string(),
+                });
+                return;
+            }
+        };
         self.rows = Some(rows);
         self.tallies.push((TallyFilters::default(), tally));
         self.skipped_invalid += rejected.records;
@@ -179,29 +191,39 @@ impl Engine {
     }
 
     /// Keeps what the menus and the comment list need of a counted response.
-    fn note(&mut self, response: Response) {
-        let date = response.submitted_at.get(..10).unwrap_or("").to_owned();
-        if self.first_date.as_ref().is_none_or(|d| date < *d) {
-            self.first_date = Some(date.clone());
+    fn note(&mut self, record: &ValidRecord<'_>) {
+        let row = &record.row;
+        let date = row.submitted_at.get(..10).unwrap_or("");
+        if self.first_date.as_deref().is_none_or(|d| date < d) {
+            self.first_date = Some(date.to_owned());
         }
-        if self.last_date.as_ref().is_none_or(|d| date > *d) {
-            self.last_date = Some(date);
+        if self.last_date.as_deref().is_none_or(|d| date > d) {
+            self.last_date = Some(date.to_owned());
         }
-        if !self.hospitals.contains(&response.hospital) {
-            self.hospitals.insert(response.hospital.clone());
+        if !self.hospitals.contains(row.hospital) {
+            self.hospitals.insert(row.hospital.to_owned());
         }
-        let pair = (response.hospital.clone(), response.department.clone());
-        if !self.departments.contains(&pair) {
-            self.departments.insert(pair);
+        match self.departments.get_mut(row.hospital) {
+            Some(departments) => {
+                if !departments.contains(row.department) {
+                    departments.insert(row.department.to_owned());
+                }
+            }
+            None => {
+                self.departments.insert(
+                    row.hospital.to_owned(),
+                    BTreeSet::from([row.department.to_owned()]),
+                );
+            }
         }
-        if !response.comment.trim().is_empty() {
+        if !record.comment.trim().is_empty() {
             self.comments.push(StoredComment {
-                submitted_at: response.submitted_at,
-                hospital: response.hospital,
-                department: response.department,
-                visit_type: response.visit_type,
-                channel: response.channel,
-                text: response.comment,
+                submitted_at: row.submitted_at.to_owned(),
+                hospital: row.hospital.to_owned(),
+                department: row.department.to_owned(),
+                visit_type: row.visit_type,
+                channel: row.channel,
+                text: record.comment.to_owned(),
             });
         }
     }
@@ -209,7 +231,11 @@ impl Engine {
     pub fn facets(&self) -> Facets {
         Facets {
             hospitals: self.hospitals.iter().cloned().collect(),
-            departments: self.departments.iter().cloned().collect(),
+            departments: self
+                .departments
+                .iter()
+                .flat_map(|(h, ds)| ds.iter().map(move |d| (h.clone(), d.clone())))
+                .collect(),
             first_date: self.first_date.clone(),
             last_date: self.last_date.clone(),
         }
@@ -313,31 +339,28 @@ impl Engine {
 }
 
 /// Invalid records: how many, and the first few messages. A record with
-/// several problems yields several errors with its line; it counts once.
+/// several problems counts once.
 #[derive(Default)]
 struct Rejections {
     records: u64,
-    last_line: Option<u64>,
     first: Vec<String>,
 }
 
 impl Rejections {
-    fn add(&mut self, e: &RecordError) {
-        if self.last_line != Some(e.line) {
-            self.records += 1;
-            self.last_line = Some(e.line);
-        }
-        if self.first.len() < FIRST_ERRORS {
-            self.first.push(e.to_string());
+    /// One invalid record's problems (all at its line).
+    fn add(&mut self, errors: &[RecordError]) {
+        self.records += 1;
+        for e in errors {
+            if self.first.len() < FIRST_ERRORS {
+                self.first.push(e.to_string());
+            }
         }
     }
 
-    fn add_tally_error(&mut self, response: &Response, message: &str) {
+    fn add_tally_error(&mut self, id: &str, message: &str) {
         self.records += 1;
-        self.last_line = None;
         if self.first.len() < FIRST_ERRORS {
-            self.first
-                .push(format!("response {}: {message}", response.id));
+            self.first.push(format!("response {id}: {message}"));
         }
     }
 }
@@ -348,7 +371,7 @@ fn read_source(
     pieces: &[String],
     instrument: &Instrument,
     out: &mut Sink,
-    mut each: impl FnMut(Result<Response, RecordError>),
+    mut each: impl FnMut(Record<'_>),
 ) {
     let format = InputFormat::detect(&head(pieces, 64)).unwrap_or(InputFormat::Csv);
     let total = total_len(pieces);
@@ -362,9 +385,12 @@ fn read_source(
         })
     };
     out(progress(0));
-    for (i, record) in read_responses(reader, instrument, format).enumerate() {
+    let mut rows = read_rows(reader, instrument, format);
+    let mut read = 0u64;
+    while let Some(record) = rows.next_record() {
         each(record);
-        if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) {
+        read += 1;
+        if read.is_multiple_of(PROGRESS_EVERY) {
             out(progress(consumed.get()));
         }
     }

@@ -4,14 +4,16 @@
 //!
 //! A response takes about 70 bytes here (one byte per item, a few ids),
 //! against about 215 bytes of CSV text, and is tallied through
-//! `Tally::add_row`, the positional form of `Tally::add`, which the scoring
-//! crate guarantees counts a response the same way.
+//! `TallyBuilder::add_row`, the positional form of `Tally::add`, which the
+//! scoring crate guarantees counts a response the same way.
 
 use std::collections::HashMap;
 
 use scoring::instrument::{Instrument, VisitType};
-use scoring::response::{Answer, Channel, Response};
-use scoring::tally::{Filters as TallyFilters, RespondentRef, ResponseRow, Tally, TallyError};
+use scoring::response::{Answer, Channel};
+use scoring::tally::{
+    Filters as TallyFilters, RespondentRef, ResponseRow, Tally, TallyBuilder, TallyError,
+};
 
 /// Strings numbered in order of first appearance.
 #[derive(Debug, Default)]
@@ -85,8 +87,6 @@ pub struct Unpackable(pub String);
 
 #[derive(Debug)]
 pub struct RowStore {
-    /// Item id → position (the export's column order).
-    positions: HashMap<String, usize>,
     items: usize,
     answers: Vec<u8>,
     meta: Vec<Meta>,
@@ -98,14 +98,8 @@ pub struct RowStore {
 
 impl RowStore {
     pub fn new(instrument: &Instrument) -> RowStore {
-        let positions: HashMap<String, usize> = instrument
-            .items()
-            .enumerate()
-            .map(|(i, item)| (item.id.clone(), i))
-            .collect();
         RowStore {
-            items: positions.len(),
-            positions,
+            items: instrument.items().count(),
             answers: Vec::new(),
             meta: Vec::new(),
             hospitals: Interner::default(),
@@ -122,29 +116,32 @@ impl RowStore {
         self.meta.is_empty()
     }
 
-    /// Keeps a response that a tally counted (so it is valid).
-    pub fn push(&mut self, response: &Response, month: i32) -> Result<(), Unpackable> {
-        let start = self.answers.len();
-        self.answers.resize(start + self.items, 0);
-        for (id, answer) in &response.answers {
-            let (Some(&at), Some(byte)) = (self.positions.get(id), pack(Some(*answer))) else {
-                self.answers.truncate(start);
-                return Err(Unpackable(format!("answer to {id}")));
-            };
-            self.answers[start + at] = byte;
+    /// Keeps a response that a tally counted (so it is valid), given by
+    /// position as the reader has it.
+    pub fn push(&mut self, row: &ResponseRow<'_>, month: i32) -> Result<(), Unpackable> {
+        if row.answers.len() != self.items {
+            return Err(Unpackable(format!("{} answers", row.answers.len())));
         }
-        let r = &response.respondent;
+        let start = self.answers.len();
+        for (position, answer) in row.answers.iter().enumerate() {
+            let Some(byte) = pack(*answer) else {
+                self.answers.truncate(start);
+                return Err(Unpackable(format!("answer {}", position + 1)));
+            };
+            self.answers.push(byte);
+        }
+        let r = &row.respondent;
         let respondent = [
-            self.choices.optional(r.age_band.as_deref()),
-            self.choices.optional(r.education.as_deref()),
-            self.choices.optional(r.answered_by.as_deref()),
+            self.choices.optional(r.age_band),
+            self.choices.optional(r.education),
+            self.choices.optional(r.answered_by),
         ];
         self.meta.push(Meta {
             month,
-            hospital: self.hospitals.id(&response.hospital),
-            department: self.departments.id(&response.department),
-            visit_type: response.visit_type,
-            channel: response.channel,
+            hospital: self.hospitals.id(row.hospital),
+            department: self.departments.id(row.department),
+            visit_type: row.visit_type,
+            channel: row.channel,
             respondent,
             health: r.self_rated_health,
         });
@@ -160,7 +157,7 @@ impl RowStore {
         every: usize,
         mut progress: impl FnMut(usize),
     ) -> Result<Tally, TallyError> {
-        let mut tally = Tally::with_filters(instrument, filters)?;
+        let mut tally = TallyBuilder::new(Tally::with_filters(instrument, filters)?);
         let mut answers: Vec<Option<Answer>> = vec![None; self.items];
         let mut timestamp = String::with_capacity(20);
         for (i, meta) in self.meta.iter().enumerate() {
@@ -194,7 +191,7 @@ impl RowStore {
                 progress(i + 1);
             }
         }
-        Ok(tally)
+        tally.finish()
     }
 }
 
