@@ -4,6 +4,8 @@
 # wrk POSTing single responses with unique ids (submit.lua) over loopback.
 #
 #   server/bench/run.sh [CONNECTIONS=64] [SECONDS=30] [PORT=28431]
+#   TIYAN_BENCH_THINK_MS=6 server/bench/run.sh 80 30   # paced: each connection
+#       waits 6 ms between an answer and its next request (submit.lua)
 #
 # Prints wrk's figures and the server's CPU time per request. The rate
 # limit is raised (not removed) so that one client address can load it.

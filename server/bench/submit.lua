@@ -7,6 +7,19 @@
 -- prefix, the wrk thread number and a per-thread counter, so they never
 -- repeat within a run nor, in practice, across runs on the same database.
 
+-- Think time: with TIYAN_BENCH_THINK_MS set, each connection waits that
+-- long after an answer before sending its next response, like a kiosk
+-- between two patients. The load is then set by connections / (think +
+-- latency) instead of by how fast the server answers, so the latency
+-- figures are those of a server running below saturation. wrk starts
+-- timing a request when it is written, so the wait is not counted.
+local think_ms = tonumber(os.getenv("TIYAN_BENCH_THINK_MS") or "")
+if think_ms then
+   function delay()
+      return think_ms
+   end
+end
+
 local threads = {}
 local next_thread = 0
 

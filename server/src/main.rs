@@ -5,6 +5,12 @@ use std::process::ExitCode;
 use clap::Parser;
 use server::commands::{init_tracing, Cli};
 
+/// mimalloc instead of glibc's allocator: a submission allocates and frees
+/// many small buffers across threads (HTTP, JSON, the writer), and glibc's
+/// malloc was a tenth of the server's CPU under load (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let _log_flush = init_tracing(cli.log_format);

@@ -29,7 +29,8 @@ test('the survey page renders the Yew app and its wasm is application/wasm', asy
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/`);
-  await page.waitForSelector('main', { timeout: 20_000 });
+  // index.html's loading screen has a `main` of its own; `#main` is the app's.
+  await page.waitForSelector('#main h1', { timeout: 20_000 });
   assert.ok((await page.textContent('body')).length > 0);
   assert.deepEqual(wasmTypes.length >= 1, true, 'a .wasm was loaded');
   for (const t of wasmTypes) assert.equal(t, 'application/wasm');

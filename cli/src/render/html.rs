@@ -4,10 +4,13 @@
 
 use std::fmt::Write;
 
-use scoring::report::{Comparison, Group, GroupStats, Quadrant, Report, Scope, Verdict};
+use scoring::report::{Comparison, Group, Report, Scope, Verdict};
 
 use super::chart::{bars, Bar, Tone};
 use super::escape::html as esc;
+use super::group_tables::{
+    comparison, fix_first, item_table, significant_changes, stage_table, Cell, Table,
+};
 use super::labels::Labels;
 use super::markdown::summary;
 use super::numbers::{coefficient, diff, interval, p_value, percent, score, MISSING};
@@ -82,19 +85,29 @@ pub(crate) fn render(report: &Report, labels: &Labels<'_>) -> String {
     out
 }
 
+/// A mean with its interval, the baseline behind it, coloured by the
+/// comparison's verdict.
+fn bar<'a>(
+    label: &'a str,
+    (mean, low, high): (Option<f64>, Option<f64>, Option<f64>),
+    c: Option<&Comparison>,
+) -> Bar<'a> {
+    Bar {
+        label,
+        mean,
+        low,
+        high,
+        baseline: c.and_then(|c| c.baseline_mean),
+        tone: tone(c),
+    }
+}
+
 fn tone(c: Option<&Comparison>) -> Tone {
     match c.map(|c| c.verdict) {
         Some(Verdict::Improved) => Tone::Improved,
         Some(Verdict::Declined) => Tone::Declined,
         _ => Tone::Neutral,
     }
-}
-
-fn comparison<'r>(stats: &'r GroupStats, scope: Scope, id: &str) -> Option<&'r Comparison> {
-    stats
-        .comparisons
-        .iter()
-        .find(|c| c.scope == scope && c.id == id)
 }
 
 /// The index of every group that is not suppressed, side by side.
@@ -105,15 +118,13 @@ fn overview(out: &mut String, report: &Report, labels: &Labels<'_>) {
         .iter()
         .filter_map(|g| {
             let stats = g.stats.as_ref()?;
+            let i = &stats.index;
             let c = comparison(stats, Scope::Index, "index");
-            Some(Bar {
-                label: labels.group_key(&g.key),
-                mean: stats.index.mean,
-                low: stats.index.ci_low,
-                high: stats.index.ci_high,
-                baseline: c.and_then(|c| c.baseline_mean),
-                tone: tone(c),
-            })
+            Some(bar(
+                labels.group_key(&g.key),
+                (i.mean, i.ci_low, i.ci_high),
+                c,
+            ))
         })
         .collect();
     let _ = writeln!(
@@ -142,7 +153,6 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         esc(w.responses)
     );
     let has_baseline = !stats.comparisons.is_empty();
-    let adjusted = stats.index.adjusted_mean.is_some();
 
     // Cards: index and NPS.
     let index = &stats.index;
@@ -186,45 +196,11 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         .iter()
         .map(|s| {
             let c = comparison(stats, Scope::Stage, &s.id);
-            Bar {
-                label: labels.stage(&s.id),
-                mean: s.mean,
-                low: s.ci_low,
-                high: s.ci_high,
-                baseline: c.and_then(|c| c.baseline_mean),
-                tone: tone(c),
-            }
+            bar(labels.stage(&s.id), (s.mean, s.ci_low, s.ci_high), c)
         })
         .collect();
     out.push_str(&bars(w.stages, &chart));
-    let mut head = vec![w.stage, w.n, w.mean, w.ci, w.alpha];
-    if adjusted {
-        head.push(w.adjusted);
-    }
-    if has_baseline {
-        head.extend([w.baseline_mean, w.change, w.change_ci, w.q, w.verdict]);
-    }
-    table_start(out, &head);
-    for stage in &stats.stages {
-        let mut row = vec![
-            esc(labels.stage(&stage.id)),
-            stage.n.to_string(),
-            score(stage.mean),
-            interval(stage.ci_low, stage.ci_high),
-            coefficient(stage.alpha),
-        ];
-        if adjusted {
-            row.push(score(stage.adjusted_mean.flatten()));
-        }
-        if has_baseline {
-            row.extend(comparison_cells(
-                comparison(stats, Scope::Stage, &stage.id),
-                labels,
-            ));
-        }
-        table_row(out, &row);
-    }
-    out.push_str("</tbody></table></div>\n");
+    table(out, &stage_table(stats, labels));
 
     // Items: chart and table.
     let _ = writeln!(out, "<h3>{}</h3>", esc(w.items));
@@ -234,69 +210,14 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         .filter(|i| i.n > 0)
         .map(|i| {
             let c = comparison(stats, Scope::Item, &i.id);
-            Bar {
-                label: labels.item(&i.id),
-                mean: i.mean,
-                low: i.ci_low,
-                high: i.ci_high,
-                baseline: c.and_then(|c| c.baseline_mean),
-                tone: tone(c),
-            }
+            bar(labels.item(&i.id), (i.mean, i.ci_low, i.ci_high), c)
         })
         .collect();
     out.push_str(&bars(w.items, &chart));
-    let mut head = vec![
-        w.item,
-        w.n,
-        w.n_na,
-        w.mean,
-        w.ci,
-        w.top_box,
-        w.satisfied,
-        w.driver,
-    ];
-    if adjusted {
-        head.push(w.adjusted);
-    }
-    if has_baseline {
-        head.extend([w.baseline_mean, w.change, w.change_ci, w.q, w.verdict]);
-    }
-    table_start(out, &head);
-    for item in &stats.items {
-        let mut row = vec![
-            format!(
-                "{}<br><code>{}</code>",
-                esc(labels.item(&item.id)),
-                esc(&item.id)
-            ),
-            item.n.to_string(),
-            item.n_na.to_string(),
-            score(item.mean),
-            interval(item.ci_low, item.ci_high),
-            percent(item.top_box),
-            percent(item.satisfied),
-            quadrant_cell(stats, &item.id, labels),
-        ];
-        if adjusted {
-            row.push(score(item.adjusted_mean.flatten()));
-        }
-        if has_baseline {
-            row.extend(comparison_cells(
-                comparison(stats, Scope::Item, &item.id),
-                labels,
-            ));
-        }
-        table_row(out, &row);
-    }
-    out.push_str("</tbody></table></div>\n");
+    table(out, &item_table(stats, labels));
 
     // Items to fix first.
-    let mut fix_first: Vec<_> = stats
-        .drivers
-        .iter()
-        .filter(|d| d.quadrant == Some(Quadrant::FixFirst))
-        .collect();
-    fix_first.sort_by(|a, b| b.r.unwrap_or(0.0).total_cmp(&a.r.unwrap_or(0.0)));
+    let fix_first = fix_first(stats);
     if !fix_first.is_empty() {
         let _ = writeln!(
             out,
@@ -305,19 +226,14 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
             esc(w.drivers_note)
         );
         for d in fix_first {
-            let mean = stats
-                .items
-                .iter()
-                .find(|i| i.id == d.id)
-                .and_then(|i| i.mean);
             let _ = writeln!(
                 out,
                 "<li>{} — {} {}, {} {}</li>",
-                esc(labels.item(&d.id)),
+                esc(labels.item(d.id)),
                 esc(w.r),
                 coefficient(d.r),
                 esc(w.mean),
-                score(mean)
+                score(d.mean)
             );
         }
         out.push_str("</ol>\n");
@@ -326,21 +242,12 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     // Significant changes.
     if has_baseline {
         let _ = writeln!(out, "<h3>{}</h3>", esc(w.changes));
-        let significant: Vec<&Comparison> = stats
-            .comparisons
-            .iter()
-            .filter(|c| matches!(c.verdict, Verdict::Improved | Verdict::Declined))
-            .collect();
+        let significant = significant_changes(stats, labels);
         if significant.is_empty() {
             let _ = writeln!(out, "<p>{}</p>", esc(w.no_significant_change));
         } else {
             out.push_str("<ul>\n");
-            for c in significant {
-                let name = match c.scope {
-                    Scope::Index => w.index,
-                    Scope::Stage => labels.stage(&c.id),
-                    Scope::Item => labels.item(&c.id),
-                };
+            for (name, c) in significant {
                 let _ = writeln!(
                     out,
                     "<li>{}: {} → {} <span class=\"{}\">{} {}</span> (q {})</li>",
@@ -368,31 +275,27 @@ fn verdict_class(v: Verdict) -> &'static str {
     }
 }
 
-/// The key-driver quadrant of an item (scoring.md §4), if it has one.
-fn quadrant_cell(stats: &GroupStats, id: &str, labels: &Labels<'_>) -> String {
-    stats
-        .drivers
-        .iter()
-        .find(|d| d.id == id)
-        .and_then(|d| d.quadrant)
-        .map_or_else(|| MISSING.to_owned(), |q| labels.quadrant(q).to_owned())
+/// A cell as HTML: everything escaped, item ids as code, verdicts coloured.
+fn cell(cell: &Cell<'_>) -> String {
+    match cell {
+        Cell::Plain(s) => esc(s),
+        Cell::Text(text) => esc(text),
+        Cell::Item { text, id } => format!("{}<br><code>{}</code>", esc(text), esc(id)),
+        Cell::Verdict(verdict, label) => format!(
+            "<span class=\"{}\">{}</span>",
+            verdict_class(*verdict),
+            esc(label)
+        ),
+    }
 }
 
-fn comparison_cells(c: Option<&Comparison>, labels: &Labels<'_>) -> Vec<String> {
-    match c {
-        None => vec![MISSING.to_owned(); 5],
-        Some(c) => vec![
-            score(c.baseline_mean),
-            diff(c.diff),
-            interval(c.ci_low, c.ci_high),
-            esc(&p_value(c.q)),
-            format!(
-                "<span class=\"{}\">{}</span>",
-                verdict_class(c.verdict),
-                esc(labels.verdict(c.verdict))
-            ),
-        ],
+fn table(out: &mut String, table: &Table<'_>) {
+    table_start(out, &table.head);
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(cell).collect();
+        table_row(out, &cells);
     }
+    out.push_str("</tbody></table></div>\n");
 }
 
 fn table_start(out: &mut String, head: &[&str]) {

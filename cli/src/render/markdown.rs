@@ -3,9 +3,12 @@
 
 use std::fmt::Write;
 
-use scoring::report::{Comparison, Group, GroupStats, Quadrant, Report, Scope, Verdict};
+use scoring::report::{Group, Report, Scope};
 
 use super::escape::markdown as md;
+use super::group_tables::{
+    comparison, fix_first, item_table, significant_changes, stage_table, Cell, Table,
+};
 use super::labels::Labels;
 use super::numbers::{coefficient, diff, interval, p_value, percent, score, MISSING};
 
@@ -81,13 +84,6 @@ pub(crate) fn summary(report: &Report, labels: &Labels<'_>) -> Vec<(&'static str
     lines
 }
 
-fn comparison<'r>(stats: &'r GroupStats, scope: Scope, id: &str) -> Option<&'r Comparison> {
-    stats
-        .comparisons
-        .iter()
-        .find(|c| c.scope == scope && c.id == id)
-}
-
 fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     let w = labels.words;
     let key = md(labels.group_key(&group.key));
@@ -97,7 +93,6 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     };
     let _ = writeln!(out, "\n## {key} ({} {})\n", stats.n, w.responses);
     let has_baseline = !stats.comparisons.is_empty();
-    let adjusted = stats.index.adjusted_mean.is_some();
 
     // Index and NPS.
     let index = &stats.index;
@@ -137,105 +132,25 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         nps.n
     );
 
-    // Stages.
+    // Stages and items.
     let _ = writeln!(out, "\n### {}\n", w.stages);
-    let mut head = vec![w.stage, w.n, w.mean, w.ci, w.alpha];
-    if adjusted {
-        head.push(w.adjusted);
-    }
-    if has_baseline {
-        head.extend([w.baseline_mean, w.change, w.change_ci, w.q, w.verdict]);
-    }
-    table_head(out, &head);
-    for stage in &stats.stages {
-        let mut row = vec![
-            md(labels.stage(&stage.id)),
-            stage.n.to_string(),
-            score(stage.mean),
-            interval(stage.ci_low, stage.ci_high),
-            coefficient(stage.alpha),
-        ];
-        if adjusted {
-            row.push(score(stage.adjusted_mean.flatten()));
-        }
-        if has_baseline {
-            row.extend(comparison_cells(
-                comparison(stats, Scope::Stage, &stage.id),
-                labels,
-            ));
-        }
-        table_row(out, &row);
-    }
-
-    // Items.
+    table(out, &stage_table(stats, labels));
     let _ = writeln!(out, "\n### {}\n", w.items);
-    let mut head = vec![
-        w.item,
-        w.n,
-        w.n_na,
-        w.mean,
-        w.ci,
-        w.top_box,
-        w.satisfied,
-        w.driver,
-    ];
-    if adjusted {
-        head.push(w.adjusted);
-    }
-    if has_baseline {
-        head.extend([w.baseline_mean, w.change, w.change_ci, w.q, w.verdict]);
-    }
-    table_head(out, &head);
-    for item in &stats.items {
-        let mut row = vec![
-            format!(
-                "{} `{}`",
-                md(labels.item(&item.id)),
-                item.id.replace('`', "'")
-            ),
-            item.n.to_string(),
-            item.n_na.to_string(),
-            score(item.mean),
-            interval(item.ci_low, item.ci_high),
-            percent(item.top_box),
-            percent(item.satisfied),
-            quadrant_cell(stats, &item.id, labels),
-        ];
-        if adjusted {
-            row.push(score(item.adjusted_mean.flatten()));
-        }
-        if has_baseline {
-            row.extend(comparison_cells(
-                comparison(stats, Scope::Item, &item.id),
-                labels,
-            ));
-        }
-        table_row(out, &row);
-    }
+    table(out, &item_table(stats, labels));
 
-    // Drivers to fix first, most important first.
-    let mut fix_first: Vec<_> = stats
-        .drivers
-        .iter()
-        .filter(|d| d.quadrant == Some(Quadrant::FixFirst))
-        .collect();
-    fix_first.sort_by(|a, b| b.r.unwrap_or(0.0).total_cmp(&a.r.unwrap_or(0.0)));
+    // Items to fix first.
+    let fix_first = fix_first(stats);
     if !fix_first.is_empty() {
         let _ = writeln!(out, "\n### {}\n\n{}\n", w.drivers, w.drivers_note);
         for d in fix_first {
-            let mean = stats
-                .items
-                .iter()
-                .find(|i| i.id == d.id)
-                .and_then(|i| i.mean);
             let _ = writeln!(
                 out,
                 "- {} — {} {}, {} {}",
-                md(labels.item(&d.id)),
+                md(labels.item(d.id)),
                 w.r,
                 coefficient(d.r),
                 w.mean,
-                score(mean)
+                score(d.mean)
             );
         }
     }
@@ -243,20 +158,11 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     // Significant changes.
     if has_baseline {
         let _ = writeln!(out, "\n### {}\n", w.changes);
-        let significant: Vec<&Comparison> = stats
-            .comparisons
-            .iter()
-            .filter(|c| matches!(c.verdict, Verdict::Improved | Verdict::Declined))
-            .collect();
+        let significant = significant_changes(stats, labels);
         if significant.is_empty() {
             let _ = writeln!(out, "{}", w.no_significant_change);
         }
-        for c in significant {
-            let name = match c.scope {
-                Scope::Index => w.index,
-                Scope::Stage => labels.stage(&c.id),
-                Scope::Item => labels.item(&c.id),
-            };
+        for (name, c) in significant {
             let _ = writeln!(
                 out,
                 "- {}: {} → {} ({} {}, q {})",
@@ -271,26 +177,21 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     }
 }
 
-/// The key-driver quadrant of an item (scoring.md §4), if it has one.
-fn quadrant_cell(stats: &GroupStats, id: &str, labels: &Labels<'_>) -> String {
-    stats
-        .drivers
-        .iter()
-        .find(|d| d.id == id)
-        .and_then(|d| d.quadrant)
-        .map_or_else(|| MISSING.to_owned(), |q| labels.quadrant(q).to_owned())
+/// A cell as Markdown: text escaped, item ids as code spans.
+fn cell(cell: &Cell<'_>) -> String {
+    match cell {
+        Cell::Plain(s) => s.clone(),
+        Cell::Text(text) => md(text),
+        Cell::Item { text, id } => format!("{} `{}`", md(text), id.replace('`', "'")),
+        Cell::Verdict(_, label) => (*label).to_owned(),
+    }
 }
 
-fn comparison_cells(c: Option<&Comparison>, labels: &Labels<'_>) -> Vec<String> {
-    match c {
-        None => vec![MISSING.to_owned(); 5],
-        Some(c) => vec![
-            score(c.baseline_mean),
-            diff(c.diff),
-            interval(c.ci_low, c.ci_high),
-            p_value(c.q),
-            labels.verdict(c.verdict).to_owned(),
-        ],
+fn table(out: &mut String, table: &Table<'_>) {
+    table_head(out, &table.head);
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(cell).collect();
+        table_row(out, &cells);
     }
 }
 

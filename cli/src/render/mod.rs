@@ -5,6 +5,7 @@
 mod chart;
 mod csv_table;
 mod escape;
+mod group_tables;
 mod html;
 mod labels;
 mod markdown;

@@ -7,6 +7,8 @@ use scoring::input::{read_responses, InputFormat};
 use scoring::instrument::default_instrument;
 use scoring::response::Response;
 
+mod golden;
+
 /// Runs `tiyan` with `args` in `dir`.
 fn tiyan(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tiyan"))

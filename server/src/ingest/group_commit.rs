@@ -13,6 +13,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
+use super::checkpointer::{Checkpointer, WalDuty};
 use crate::clock::Clock;
 use crate::store::{InsertOutcome, NewResponse, Store, StoreError};
 
@@ -45,6 +46,7 @@ pub struct Ingest {
 pub struct Writer {
     stop: oneshot::Sender<()>,
     task: JoinHandle<()>,
+    checkpointer: Checkpointer,
 }
 
 impl Writer {
@@ -56,6 +58,7 @@ impl Writer {
         if let Err(e) = self.task.await {
             tracing::error!(error = %e, "the ingest writer failed");
         }
+        self.checkpointer.stop().await;
     }
 }
 
@@ -63,8 +66,15 @@ impl Ingest {
     pub fn start(store: Store, clock: Arc<dyn Clock>) -> (Ingest, Writer) {
         let (jobs, queue) = mpsc::channel(QUEUE_DEPTH);
         let (stop, stopped) = oneshot::channel();
-        let task = tokio::spawn(write_groups(store, clock, queue, stopped));
-        (Ingest { jobs }, Writer { stop, task })
+        let wal = WalDuty::default();
+        let checkpointer = Checkpointer::start(store.clone(), wal.clone());
+        let task = tokio::spawn(write_groups(store, clock, wal, queue, stopped));
+        let writer = Writer {
+            stop,
+            task,
+            checkpointer,
+        };
+        (Ingest { jobs }, writer)
     }
 
     /// Stores `rows` (each atomically) and returns one outcome per row, in
@@ -85,6 +95,7 @@ impl Ingest {
 async fn write_groups(
     store: Store,
     clock: Arc<dyn Clock>,
+    wal: WalDuty,
     mut queue: mpsc::Receiver<Job>,
     mut stopped: oneshot::Receiver<()>,
 ) {
@@ -104,6 +115,9 @@ async fn write_groups(
             }
         };
         let Some(first) = first else { break };
+        // Between two groups, never inside one (see `checkpointer`); what
+        // arrives meanwhile joins this group.
+        wal.catch_up_if_asked(&store).await;
         let mut rows_waiting = first.rows.len();
         let mut group = vec![first];
         while rows_waiting < MAX_GROUP_ROWS {
@@ -116,6 +130,7 @@ async fn write_groups(
             }
         }
         commit(&store, clock.as_ref(), group).await;
+        wal.committed();
     }
     tracing::info!("ingest writer stopped: every queued response is committed");
 }

@@ -1,7 +1,9 @@
 //! From a request body to stored rows: parse and validate every response
 //! (`submission`, pure), then store them through the one writer task that
-//! commits many at a time (`group_commit`).
+//! commits many at a time (`group_commit`), with the write-ahead log
+//! copied in the background (`checkpointer`).
 
+mod checkpointer;
 mod group_commit;
 mod submission;
 

@@ -53,12 +53,12 @@ async fn connect_sqlite(url: &str) -> Result<Store, StoreError> {
         // re-read them through system calls.
         .pragma("cache_size", "-32768")
         .pragma("mmap_size", "268435456")
-        // Checkpoint (copy the log into the database, two fsyncs) every
-        // ~40 MB of log instead of every 4 MB: random ids dirty a new index
-        // page per response, and on this project's disk fewer, larger
-        // checkpoints gave both more throughput and a shorter commit tail
-        // (BENCHMARKS.md, "Server load (SQLite)").
-        .pragma("wal_autocheckpoint", "10000")
+        // The log is copied into the database in the background
+        // (`ingest::checkpointer`) and starts over at about 64 MiB.
+        // SQLite's own checkpoint, which stalls the committing writer, is
+        // only a backstop for when the background copy cannot keep up
+        // (160 MiB).
+        .pragma("wal_autocheckpoint", "40000")
         .log_statements(LevelFilter::Trace)
         // An export or report streams its query into a slow consumer (the
         // network, the tally): the time the statement stays open says

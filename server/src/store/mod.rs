@@ -9,9 +9,12 @@ mod accounts;
 mod connect;
 mod responses;
 mod sessions;
+mod short_reads;
+mod wal;
 
 pub use accounts::Account;
 pub use responses::{InsertOutcome, NewResponse, ResponseFilter};
+pub use wal::{WalConnection, WalProgress};
 
 use sqlx::{PgPool, SqlitePool};
 use thiserror::Error;

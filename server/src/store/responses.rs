@@ -6,7 +6,7 @@ use futures_util::stream::{BoxStream, StreamExt};
 use scoring::timestamp::Date;
 use sqlx::Row;
 
-use super::{on_pool, Store, StoreError};
+use super::{on_pool, short_reads, Store, StoreError};
 
 /// A validated response ready to store (see `ingest::submission`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,8 +46,9 @@ pub struct ResponseFilter {
 /// prepared once per connection; one statement per chunk rather than per
 /// row keeps the writer's transaction (and so every waiting request) short.
 const CHUNK_SIZES: [usize; 4] = [64, 16, 4, 1];
-// Two fixed statements rather than optional clauses (`$3 IS NULL OR …`),
-// which would stop both databases from walking an index in export order.
+// PostgreSQL's reads (SQLite's are in `short_reads`): two fixed statements
+// rather than optional clauses (`$3 IS NULL OR …`), which would stop the
+// planner from walking an index in export order.
 const SELECT_RANGE: &str = "SELECT body FROM responses \
      WHERE submitted_key >= $1 AND submitted_key < $2 ORDER BY submitted_key, id";
 const SELECT_RANGE_OF_HOSPITAL: &str = "SELECT body FROM responses \
@@ -58,7 +59,7 @@ const AFTER_EVERY_KEY: &str = "~";
 impl ResponseFilter {
     /// The half-open key range. A key starts `YYYY-MM-DDT`, so the bare
     /// date `YYYY-MM-DD` sorts just before every key of that day.
-    fn key_range(&self) -> (String, String) {
+    pub(super) fn key_range(&self) -> (String, String) {
         let from = self.from.map(|d| d.to_string()).unwrap_or_default();
         let to = self
             .to
@@ -202,26 +203,35 @@ impl Store {
     }
 
     /// The canonical JSON of every response matching `filter`, in export
-    /// order (`submitted_at`, then `id`; formats.md §3), one row at a time:
-    /// memory stays constant however many rows match.
+    /// order (`submitted_at`, then `id`; formats.md §3), as committed when
+    /// the read began. Memory stays constant however many rows match:
+    /// PostgreSQL streams one statement; SQLite reads short pages so that a
+    /// slow download does not hold its write-ahead log (`short_reads`).
     pub fn response_bodies<'a>(
         &'a self,
         filter: &'a ResponseFilter,
     ) -> BoxStream<'a, Result<String, StoreError>> {
         let (from, to) = filter.key_range();
-        on_pool!(self, pool => {
-            let query = match &filter.hospital {
-                None => sqlx::query(SELECT_RANGE).bind(from).bind(to),
-                Some(hospital) => sqlx::query(SELECT_RANGE_OF_HOSPITAL)
-                    .bind(from)
-                    .bind(to)
-                    .bind(hospital.as_str()),
-            };
-            query
-                .fetch(pool)
-                .map(|row| Ok(row?.try_get::<String, _>(0)?))
-                .boxed()
-        })
+        match self {
+            Store::Sqlite(pool) => {
+                let hospital = filter.hospital.clone();
+                let selection = short_reads::Selection { from, to, hospital };
+                short_reads::response_bodies(pool.clone(), selection)
+            }
+            Store::Postgres(pool) => {
+                let query = match filter.hospital.as_deref() {
+                    None => sqlx::query(SELECT_RANGE).bind(from).bind(to),
+                    Some(hospital) => sqlx::query(SELECT_RANGE_OF_HOSPITAL)
+                        .bind(from)
+                        .bind(to)
+                        .bind(hospital),
+                };
+                query
+                    .fetch(pool)
+                    .map(|row| Ok(row?.try_get::<String, _>(0)?))
+                    .boxed()
+            }
+        }
     }
 
     /// How many responses are stored.

@@ -202,3 +202,49 @@ async fn a_hospital_admin_never_sees_another_hospital() {
     })
     .await;
 }
+
+/// SQLite's time indexes hold `submitted_at` only (migration 0002): the
+/// database sorts each group of responses sharing one instant by id. Here
+/// 30 such responses, over two hospitals, arrive in descending id order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_of_one_instant_are_exported_in_id_order() {
+    on_each_backend(|db| async move {
+        let server = TestServer::start(db.url()).await;
+        server.add_account("admin", Role::Admin, None).await;
+        let mut ids: Vec<String> = (0..30).map(|_| uuid()).collect();
+        ids.sort_unstable_by(|a, b| b.cmp(a));
+        let mut responses = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let hospital = if i % 3 == 0 { "H002" } else { "H001" };
+            let json = response(id, hospital, "2024-06-01T08:30:00Z");
+            server.submit_json(&json).await;
+            responses.push(serde_json::from_value::<Response>(json).unwrap());
+        }
+        // Neighbours in time on both sides, stored before and after.
+        for at in ["2024-06-01T08:29:59.999Z", "2024-06-01T08:30:00.001Z"] {
+            let json = response(&uuid(), "H001", at);
+            server.submit_json(&json).await;
+            responses.push(serde_json::from_value::<Response>(json).unwrap());
+        }
+        let token = server.login("admin").await;
+
+        let (_, expected) = expected_exports(responses.clone());
+        let got = export_bytes(&server, &token, "format=jsonl").await;
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+        let of_h001: Vec<Response> = responses
+            .into_iter()
+            .filter(|r| r.hospital == "H001")
+            .collect();
+        let (_, expected) = expected_exports(of_h001);
+        let got = export_bytes(&server, &token, "format=jsonl&hospital=H001").await;
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
+        server.stop().await;
+    })
+    .await;
+}

@@ -1,0 +1,88 @@
+//! Golden reports: the Markdown and HTML renderings of one fixed report,
+//! byte for byte. Only the JSON report is a contract (formats.md §4), but
+//! people read these; a change to them should be one somebody looked at.
+//!
+//! After an intended change, rewrite the files and review the diff:
+//!
+//!     TIYAN_BLESS=1 cargo test -p cli --test it golden
+
+use std::path::Path;
+
+use super::{code, stderr, tiyan, workdir};
+
+/// 3,000 generated responses over 2024–2025, 2025 against 2024, by visit
+/// type, case-mix adjusted, and a threshold that withholds the emergency
+/// group: every kind of table, cell and section the renderers write.
+const SCORE: [&str; 13] = [
+    "score",
+    "--input",
+    "golden.csv",
+    "--period",
+    "2025",
+    "--baseline",
+    "2024",
+    "--group-by",
+    "visit_type",
+    "--case-mix",
+    "--suppress-below",
+    "250",
+    "--lang",
+];
+
+fn check(rendered: &Path, golden_name: &str) {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(golden_name);
+    let got = std::fs::read_to_string(rendered).expect("rendered");
+    if std::env::var_os("TIYAN_BLESS").is_some() {
+        std::fs::write(&golden, &got).expect("golden file written");
+        return;
+    }
+    let want = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|e| panic!("{}: {e} (TIYAN_BLESS=1 writes it)", golden.display()));
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(g, w)| g != w)
+            .map_or_else(|| "the length".to_owned(), |i| format!("line {}", i + 1));
+        panic!(
+            "{golden_name} differs from {} at {line}; TIYAN_BLESS=1 rewrites it",
+            rendered.display()
+        );
+    }
+}
+
+#[test]
+fn markdown_and_html_reports_match_their_golden_files() {
+    let dir = workdir("golden");
+    let out = tiyan(
+        &dir,
+        &[
+            "generate",
+            "--responses",
+            "3000",
+            "--seed",
+            "11",
+            "--from-year",
+            "2024",
+            "--years",
+            "2",
+            "--output",
+            "golden.csv",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for (lang, format, name) in [
+        ("en", "md", "report.en.md"),
+        ("zh-CN", "md", "report.zh-CN.md"),
+        ("en", "html", "report.en.html"),
+    ] {
+        let out = tiyan(
+            &dir,
+            &[&SCORE[..], &[lang, "--format", format, "--output", name]].concat(),
+        );
+        assert_eq!(code(&out), 0, "{name}: {}", stderr(&out));
+        check(&dir.join(name), name);
+    }
+}
