@@ -10,6 +10,7 @@
 
 mod app_build;
 mod bootstrap;
+mod disk;
 mod run;
 mod shell;
 mod test;

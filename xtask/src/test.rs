@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check the project has, in the order that fails
 //! fastest. CI (`.ci/run`) calls exactly this.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 
 use crate::app_build::build_app;
 use crate::bootstrap::{ensure_all, Needs};
+use crate::disk::usage_note;
 use crate::shell::{run, target_dir, tool_path};
 
 /// Chromium flags that keep it off this machine's closed network
@@ -25,15 +26,19 @@ const CHROME_ARGS: &[&str] = &[
     "--disable-sync",
 ];
 
+/// The native test command. Every cargo command of the tests selects the same
+/// packages so that they share one build.
+const NATIVE_TESTS: &[&str] = &["cargo", "test", "--workspace", "--locked"];
+
 pub(crate) fn test_all(root: &Path) -> Result<()> {
     let started = Instant::now();
-    step("install what is missing", || {
+    step(root, "install what is missing", || {
         ensure_all(root, Needs::Everything)
     })?;
-    step("formatting", || {
+    step(root, "formatting", || {
         run(cargo().args(["fmt", "--all", "--check"]))
     })?;
-    step("clippy (native)", || {
+    step(root, "clippy (native)", || {
         run(cargo().args([
             "clippy",
             "--workspace",
@@ -44,7 +49,7 @@ pub(crate) fn test_all(root: &Path) -> Result<()> {
             "warnings",
         ]))
     })?;
-    step("clippy (wasm32)", || {
+    step(root, "clippy (wasm32)", || {
         run(cargo().args([
             "clippy",
             "-p",
@@ -60,22 +65,27 @@ pub(crate) fn test_all(root: &Path) -> Result<()> {
             "warnings",
         ]))
     })?;
-    step("native tests (SQLite)", || {
-        run(cargo().args(["test", "--workspace", "--locked"]))
-    })?;
-    step("server tests on PostgreSQL (pg_virtualenv)", || {
-        run(Command::new("pg_virtualenv")
-            .args(["cargo", "test", "--locked", "-p", "server"])
-            .env("TIYAN_TEST_PG", "1"))
-    })?;
-    step("wasm tests in headless Chromium", || wasm_tests(root))?;
-    step("build the app bundles", || build_app(root))?;
-    step("browser end-to-end tests", || e2e_tests(root))?;
+    // One build and one run for both databases: the server's tests run each
+    // case on SQLite and, with TIYAN_TEST_PG=1, again on PostgreSQL. A second
+    // `cargo test -p server` would select fewer packages, unify different
+    // features and rebuild some 70 crates (a minute and gigabytes of target/).
+    step(
+        root,
+        "native tests (server on SQLite and PostgreSQL)",
+        || {
+            run(Command::new("pg_virtualenv")
+                .args(NATIVE_TESTS)
+                .env("TIYAN_TEST_PG", "1"))
+        },
+    )?;
+    step(root, "wasm tests in headless Chromium", || wasm_tests(root))?;
+    step(root, "build the app bundles", || build_app(root))?;
+    step(root, "browser end-to-end tests", || e2e_tests(root))?;
     eprintln!("\nall checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
 
-fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
+fn step(root: &Path, name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
     eprintln!("\n\x1b[1;34m==> {name}\x1b[0m");
     let t = Instant::now();
     let result = f().with_context(|| format!("step failed: {name}"));
@@ -84,6 +94,9 @@ fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
         if result.is_ok() { "ok" } else { "FAILED" },
         t.elapsed()
     );
+    if let Some(note) = usage_note(&target_dir(root)) {
+        eprintln!("    disk: {note}");
+    }
     result
 }
 
@@ -93,27 +106,28 @@ fn cargo() -> Command {
 
 fn wasm_tests(root: &Path) -> Result<()> {
     let scratch = target_dir(root).join("xtask");
-    let tmp = scratch.join("tmp");
-    std::fs::create_dir_all(&tmp)?;
+    std::fs::create_dir_all(&scratch)?;
     let webdriver = scratch.join("webdriver.json");
     let config = webdriver_capabilities(CHROME_ARGS);
     std::fs::write(&webdriver, config)?;
-    run(cargo()
-        .args([
-            "test",
-            "--locked",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "scoring",
-            "-p",
-            "app",
-        ])
-        .env("PATH", tool_path(root))
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-        .env("TMPDIR", &tmp))
+    browser_tmp(scratch.join("tmp"), |tmp| {
+        run(cargo()
+            .args([
+                "test",
+                "--locked",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "scoring",
+                "-p",
+                "app",
+            ])
+            .env("PATH", tool_path(root))
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .env("TMPDIR", tmp))
+    })
 }
 
 /// The WebDriver capabilities for wasm-bindgen-test-runner.
@@ -126,18 +140,33 @@ fn webdriver_capabilities(args: &[&str]) -> String {
 }
 
 fn e2e_tests(root: &Path) -> Result<()> {
-    run(cargo().args(["build", "--locked", "-p", "server", "-p", "cli"]))?;
-    let tmp = target_dir(root).join("xtask/tmp");
-    std::fs::create_dir_all(&tmp)?;
-    run(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "e2e/"])
-        .current_dir(root.join("tests"))
-        .env(
-            "TIYAN_SERVER_BIN",
-            target_dir(root).join("debug/tiyan-server"),
-        )
-        .env("TIYAN_CLI_BIN", target_dir(root).join("debug/tiyan"))
-        .env("TIYAN_DIST", root.join("dist"))
-        .env("CHROME_PATH", "/usr/bin/chromium")
-        .env("TMPDIR", &tmp))
+    // The same build as the native tests (nothing to compile after them),
+    // which leaves target/debug/tiyan-server and target/debug/tiyan.
+    run(cargo().args(&NATIVE_TESTS[1..]).arg("--no-run"))?;
+    browser_tmp(target_dir(root).join("xtask/tmp"), |tmp| {
+        run(Command::new("node")
+            .args(["--test", "--test-concurrency=1", "e2e/"])
+            .current_dir(root.join("tests"))
+            .env(
+                "TIYAN_SERVER_BIN",
+                target_dir(root).join("debug/tiyan-server"),
+            )
+            .env("TIYAN_CLI_BIN", target_dir(root).join("debug/tiyan"))
+            .env("TIYAN_DIST", root.join("dist"))
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .env("TMPDIR", tmp))
+    })
+}
+
+/// An empty TMPDIR for the browsers: chromedriver leaves a profile of about
+/// 50 MB per session behind (380 MB per run of the tests). Removed after a
+/// successful run; kept after a failed one for its logs.
+fn browser_tmp(path: PathBuf, test: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    if path.exists() {
+        std::fs::remove_dir_all(&path)?;
+    }
+    std::fs::create_dir_all(&path)?;
+    test(&path)?;
+    std::fs::remove_dir_all(&path)?;
+    Ok(())
 }
