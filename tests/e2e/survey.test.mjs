@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser } from './harness.mjs';
+import { networkCable } from './network-cable.mjs';
 import {
   serverUnderTest, exported, assertAccessible, shoot, outbox, waitForOutboxEmpty,
   heading, answerStep, next, open,
@@ -120,9 +121,11 @@ test('kiosk, English: attract screen, visit type, every step, back to rest', asy
   await context.close();
 });
 
-test('phone, offline mid-way: kept on the device across a reload, delivered exactly once', async () => {
+test('phone, offline mid-way: kept on the device across a reload, delivered exactly once', async (t) => {
+  const cable = await networkCable(server.url);
+  t.after(cable.close);
   const { context, page } = await newPage(PHONE);
-  const url = `${server.url}/s/H001?dept=offline-ward&visit=inpatient&channel=phone&lang=zh-Hant`;
+  const url = `${cable.url}/s/H001?dept=offline-ward&visit=inpatient&channel=phone&lang=zh-Hant`;
   await open(page, url);
   // The service worker must control the page before the network goes; once
   // installed it holds everything the shell links to (stylesheet, glue, wasm).
@@ -142,11 +145,10 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   await page.getByRole('button', { name: /開始/ }).click();
   await answerStep(page);
   await next(page);
+  // The network goes: nothing reaches the server any more, and the page
+  // hears that it is offline (see network-cable.mjs for why both).
+  cable.unplug();
   await context.setOffline(true);
-  // Offline emulation covers the page but not always the requests that fall
-  // through its service worker to the network: refuse the API as well, as a
-  // dead kiosk network would.
-  await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
   await answerStep(page);
   for (let i = 0; i < 5; i++) await next(page); // through the stages, overall and "more"
   await page.locator('.button-submit').click();
@@ -166,9 +168,12 @@ test('phone, offline mid-way: kept on the device across a reload, delivered exac
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(242, 245, 248)');
   await page.getByText('1 份問卷等待上傳').waitFor();
   assert.equal((await outbox(page)).pending[0].id, waiting.id);
-  assert.equal((await exported(server)).filter((r) => r.id === waiting.id).length, 0, 'not on the server yet');
+  assert.equal(
+    (await exported(server)).filter((r) => r.id === waiting.id).length, 0,
+    `not on the server yet (requests cut while unplugged: ${cable.refusedWhileUnplugged().join(', ')})`,
+  );
 
-  await context.unroute('**/api/**');
+  cable.plugIn();
   await context.setOffline(false); // fires `online`: the sync loop sends at once
   await waitForOutboxEmpty(page, 15_000);
   await page.waitForFunction(() => !document.querySelector('.upload-status .pending'));
