@@ -26,9 +26,9 @@ const CHROME_ARGS: &[&str] = &[
     "--disable-sync",
 ];
 
-/// The native test command. Every cargo command of the tests selects the same
-/// packages so that they share one build.
-const NATIVE_TESTS: &[&str] = &["cargo", "test", "--workspace", "--locked"];
+/// The native tests' cargo arguments. Every cargo command of the tests
+/// selects the same packages so that they share one build.
+const NATIVE_TESTS: &[&str] = &["test", "--workspace", "--locked"];
 
 pub(crate) fn test_all(root: &Path) -> Result<()> {
     let started = Instant::now();
@@ -73,9 +73,9 @@ pub(crate) fn test_all(root: &Path) -> Result<()> {
         root,
         "native tests (server on SQLite and PostgreSQL)",
         || {
-            run(Command::new("pg_virtualenv")
+            run(without_incremental(&mut Command::new("pg_virtualenv"))
+                .arg("cargo")
                 .args(NATIVE_TESTS)
-                .env("CARGO_INCREMENTAL", "0")
                 .env("TIYAN_TEST_PG", "1"))
         },
     )?;
@@ -101,16 +101,25 @@ fn step(root: &Path, name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
     result
 }
 
-/// Cargo for the checks. Incremental caches are off: they help an edit loop,
-/// not a full run, and were a third of target/ (1.1 of 3.4 GB).
 fn cargo() -> Command {
     let mut cargo = Command::new("cargo");
-    cargo.env("CARGO_INCREMENTAL", "0");
+    without_incremental(&mut cargo);
     cargo
 }
 
+/// Incremental caches are off for every cargo the checks run: they help an
+/// edit loop, not a full run, and were a third of target/ (1.1 of 3.4 GB).
+fn without_incremental(cmd: &mut Command) -> &mut Command {
+    cmd.env("CARGO_INCREMENTAL", "0")
+}
+
+/// Where the browser tests keep their configuration and scratch files.
+fn scratch_dir(root: &Path) -> PathBuf {
+    target_dir(root).join("xtask")
+}
+
 fn wasm_tests(root: &Path) -> Result<()> {
-    let scratch = target_dir(root).join("xtask");
+    let scratch = scratch_dir(root);
     std::fs::create_dir_all(&scratch)?;
     let webdriver = scratch.join("webdriver.json");
     let config = webdriver_capabilities(CHROME_ARGS);
@@ -147,16 +156,14 @@ fn webdriver_capabilities(args: &[&str]) -> String {
 fn e2e_tests(root: &Path) -> Result<()> {
     // The same build as the native tests (nothing to compile after them),
     // which leaves target/debug/tiyan-server and target/debug/tiyan.
-    run(cargo().args(&NATIVE_TESTS[1..]).arg("--no-run"))?;
-    browser_tmp(target_dir(root).join("xtask/tmp"), |tmp| {
+    run(cargo().args(NATIVE_TESTS).arg("--no-run"))?;
+    let binaries = target_dir(root).join("debug");
+    browser_tmp(scratch_dir(root).join("tmp"), |tmp| {
         run(Command::new("node")
             .args(["--test", "--test-concurrency=1", "e2e/"])
             .current_dir(root.join("tests"))
-            .env(
-                "TIYAN_SERVER_BIN",
-                target_dir(root).join("debug/tiyan-server"),
-            )
-            .env("TIYAN_CLI_BIN", target_dir(root).join("debug/tiyan"))
+            .env("TIYAN_SERVER_BIN", binaries.join("tiyan-server"))
+            .env("TIYAN_CLI_BIN", binaries.join("tiyan"))
             .env("TIYAN_DIST", root.join("dist"))
             .env("CHROME_PATH", "/usr/bin/chromium")
             .env("TMPDIR", tmp))
