@@ -2,8 +2,8 @@
 """The report statistics of `tiyan score` computed with pandas + SciPy.
 
 A baseline for timing `tiyan score` (BENCHMARKS.md, "Scoring (native and
-wasm)"): the same input (a CSV export, formats.md §3), the same
-statistics (scoring.md §1-§5: items, stages with Cronbach's alpha, the
+wasm)"): the same input (a CSV export, docs/formats.md §3), the same
+statistics (docs/scoring.md §1-§5: items, stages with Cronbach's alpha, the
 experience index, NPS, key drivers, baseline comparisons with Welch's test,
 top-box z-tests and Benjamini-Hochberg q), grouped by hospital, written the
 idiomatic vectorised way (no Python loop over rows).

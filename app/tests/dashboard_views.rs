@@ -1,4 +1,4 @@
-//! How each view shapes the report (formats.md §4) for display, and the
+//! How each view shapes the report (docs/formats.md §4) for display, and the
 //! pure pieces around the views: filters and periods, the reducer, routes,
 //! number formats, chart scales, CSV tables and the catalogue.
 //!
@@ -74,7 +74,7 @@ fn report(responses: &[Response], suppress_below: u64, baseline: bool) -> Report
         min_compare: DEFAULT_MIN_COMPARE,
     };
     let json = to_canonical_json(&score(&instrument, &tally, &options).expect("score"));
-    ReportDoc::parse(&json).expect("the report reads as formats.md §4")
+    ReportDoc::parse(&json).expect("the report reads as docs/formats.md §4")
 }
 
 fn labels(lang: Lang) -> Labels {
@@ -523,7 +523,7 @@ fn an_opened_file_starts_on_its_last_year() {
 
 fn scored_for(doc_json: String) -> Scored {
     Scored {
-        report: ReportDoc::parse(&doc_json).expect("formats.md §4"),
+        report: ReportDoc::parse(&doc_json).expect("docs/formats.md §4"),
         report_json: doc_json,
         trend: TrendData::default(),
         comment_count: 0,

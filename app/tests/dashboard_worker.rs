@@ -197,7 +197,7 @@ fn the_views_read_the_report_as_its_json_says() {
         },
     ] {
         let scored = worker.score(1, filters);
-        let parsed = ReportDoc::parse(&scored.report_json).expect("formats.md §4");
+        let parsed = ReportDoc::parse(&scored.report_json).expect("docs/formats.md §4");
         assert_eq!(scored.report, parsed);
     }
 }

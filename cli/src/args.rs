@@ -185,13 +185,13 @@ pub(crate) struct ScoreArgs {
     /// The current period: 2024, 2024-03 or 2024-01..2024-07 (end exclusive).
     #[arg(long)]
     pub(crate) period: Period,
-    /// The baseline period to compare with (scoring.md §5).
+    /// The baseline period to compare with (docs/scoring.md §5).
     #[arg(long)]
     pub(crate) baseline: Option<Period>,
     /// One group per value, beside `all`.
     #[arg(long, value_parser = parse_group_by)]
     pub(crate) group_by: Option<GroupBy>,
-    /// Adjust means for the respondent mix (scoring.md §6).
+    /// Adjust means for the respondent mix (docs/scoring.md §6).
     #[arg(long)]
     pub(crate) case_mix: bool,
     /// Suppress groups with fewer current-period responses.

@@ -1,4 +1,4 @@
-//! A patient's response (formats.md §2).
+//! A patient's response (docs/formats.md §2).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::instrument::VisitType;
 
 /// One completed survey. `id` is the idempotency key: the same id stored
-/// twice is one response. Field order is the export order (formats.md §3).
+/// twice is one response. Field order is the export order (docs/formats.md §3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Response {
     pub id: String,

@@ -1,7 +1,7 @@
-//! `submitted_at` timestamps and calendar dates (formats.md §2).
+//! `submitted_at` timestamps and calendar dates (docs/formats.md §2).
 //!
 //! Periods are half-open date ranges on `submitted_at` in UTC
-//! (scoring.md: "a year `2024` means 2024-01-01 ≤ t < 2025-01-01"), so the
+//! (docs/scoring.md: "a year `2024` means 2024-01-01 ≤ t < 2025-01-01"), so the
 //! scoring only needs a timestamp's calendar date and a total order. The
 //! parser is strict on purpose: `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, UTC only,
 //! because an offset like `+08:00` would silently move a response across a

@@ -17,7 +17,7 @@ pub struct Config {
     pub dist: PathBuf,
     /// The active instrument (default: `pxs-core` version 1).
     pub instrument: Instrument,
-    /// Largest accepted request body (formats.md API: 1 MiB).
+    /// Largest accepted request body (docs/formats.md API: 1 MiB).
     pub max_body_bytes: usize,
     pub submit_rate: RatePolicy,
     /// How long a login lasts.

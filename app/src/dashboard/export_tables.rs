@@ -4,8 +4,8 @@
 //! Numbers are written at full precision (Rust's shortest round-trip form),
 //! not rounded as on screen, so a reader can recompute from them; a `null`
 //! statistic is an empty cell. Files start with a byte-order mark, as the
-//! export does (formats.md §3), so Excel reads the Chinese labels. A
-//! suppressed group appears with its key only (scoring.md §7).
+//! export does (docs/formats.md §3), so Excel reads the Chinese labels. A
+//! suppressed group appears with its key only (docs/scoring.md §7).
 
 use csv::Writer;
 
@@ -155,7 +155,7 @@ pub fn stages_csv(report: &ReportDoc, labels: &Labels) -> String {
     write_rows(&header, rows)
 }
 
-/// One row per group and comparison (scoring.md §5), every field.
+/// One row per group and comparison (docs/scoring.md §5), every field.
 pub fn comparisons_csv(report: &ReportDoc, labels: &Labels) -> String {
     let header = [
         "group",

@@ -1,6 +1,6 @@
 //! What the administrator asks for: periods, subsets and report options.
 //!
-//! Periods are half-open date ranges on `submitted_at` (scoring.md,
+//! Periods are half-open date ranges on `submitted_at` (docs/scoring.md,
 //! Notation). The dashboard downloads each date range once; later requests
 //! covered by what is loaded are re-scored in the worker without a new
 //! download ([`missing_ranges`]).
@@ -142,7 +142,7 @@ pub fn missing_ranges(loaded: &[DateRange], wanted: &DateRange) -> Vec<DateRange
     missing
 }
 
-/// Which respondents' groups the report shows beside `all` (scoring.md §7).
+/// Which respondents' groups the report shows beside `all` (docs/scoring.md §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum GroupByKey {
     Hospital,
@@ -189,7 +189,7 @@ pub struct Filters {
     pub suppress_below: u64,
 }
 
-/// scoring.md §7's default suppression threshold.
+/// docs/scoring.md §7's default suppression threshold.
 pub const DEFAULT_SUPPRESS_BELOW: u64 = 10;
 
 impl Filters {

@@ -1,5 +1,5 @@
 //! The dashboard's own words in the three languages of the product
-//! (domain.md "Languages": zh-CN first, then zh-Hant and en).
+//! (docs/domain.md "Languages": zh-CN first, then zh-Hant and en).
 //!
 //! Item and stage titles are not here: they come from the instrument, which
 //! carries a text per language. Every key has all three texts because the

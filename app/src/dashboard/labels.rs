@@ -11,7 +11,7 @@ use scoring::response::Channel;
 use super::i18n::{Lang, T};
 use super::report_doc::{QuadrantKind, Scope, Verdict};
 
-/// The texts of an instrument (formats.md §1), read from its JSON: only
+/// The texts of an instrument (docs/formats.md §1), read from its JSON: only
 /// what the page shows. The page never validates or scores (the worker
 /// does, with the full `scoring::instrument::Instrument`), so it carries
 /// none of the rest, which keeps its bundle small.
@@ -182,7 +182,7 @@ pub fn scale_position(scale: Scale, value: i64) -> f64 {
 }
 
 /// How good an answer is, 0 (worst) to 1 (best), for colouring: the
-/// position of its score after reverse coding (scoring.md §1).
+/// position of its score after reverse coding (docs/scoring.md §1).
 pub fn answer_goodness(scale: Scale, reverse: bool, value: i64) -> f64 {
     let position = scale_position(scale, value);
     if reverse {

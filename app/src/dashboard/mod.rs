@@ -7,7 +7,7 @@
 //! views shaped by the pure functions of `model/`.
 //!
 //! Code map: `protocol` (page ↔ worker messages), `engine` (the worker's
-//! pure core), `filters`, `report_doc` (formats.md §4 as read here),
+//! pure core), `filters`, `report_doc` (docs/formats.md §4 as read here),
 //! `model/` (view models), `charts/` (inline SVG), `views/` (pages),
 //! `api` (the server's HTTP API), `i18n`, `labels`, `number_format`.
 

@@ -91,7 +91,7 @@ pub struct Scored {
     /// `scoring::report::to_canonical_json` output: the bytes the export
     /// button saves, identical to `tiyan score` with the same options.
     pub report_json: String,
-    /// The same report, read as formats.md §4 for the views.
+    /// The same report, read as docs/formats.md §4 for the views.
     pub report: ReportDoc,
     pub trend: TrendData,
     /// Non-empty comments of the current period passing the filters.

@@ -1,4 +1,4 @@
-//! The report as the dashboard reads it: formats.md §4, field for field.
+//! The report as the dashboard reads it: docs/formats.md §4, field for field.
 //!
 //! The dashboard reads the report through its JSON contract rather than
 //! through the scoring crate's structs, so the views depend only on what
@@ -7,7 +7,7 @@
 //! and sends it along with the JSON (bincode is far smaller code on the
 //! page than a JSON parser for all these types). Every statistic is an `Option`: the contract writes
 //! `null` for what cannot be computed, and a suppressed group carries only
-//! `key` and `suppressed` (scoring.md §7).
+//! `key` and `suppressed` (docs/scoring.md §7).
 
 use std::collections::BTreeMap;
 
@@ -50,7 +50,7 @@ pub struct Periods {
     pub baseline: Option<PeriodDoc>,
 }
 
-/// A half-open date range, `from` ≤ t < `to` (scoring.md, Notation).
+/// A half-open date range, `from` ≤ t < `to` (docs/scoring.md, Notation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodDoc {
     pub from: String,
@@ -137,7 +137,7 @@ pub struct IndexDoc {
     pub ci_high: Option<f64>,
 }
 
-/// NPS parts are fractions in [0, 1]; `score` is in [−100, 100] (formats.md §4).
+/// NPS parts are fractions in [0, 1]; `score` is in [−100, 100] (docs/formats.md §4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NpsDoc {
     pub n: u64,
@@ -154,7 +154,7 @@ pub struct DriverDoc {
     pub quadrant: Option<QuadrantKind>,
 }
 
-/// The key-driver quadrants of scoring.md §4.
+/// The key-driver quadrants of docs/scoring.md §4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuadrantKind {

@@ -138,7 +138,7 @@ impl DashboardState {
     }
 
     /// Administrators signed in see comments; an opened file does not
-    /// count as a sign-in (domain.md, Privacy).
+    /// count as a sign-in (docs/domain.md, Privacy).
     pub fn may_see_comments(&self) -> bool {
         matches!(self.mode, Mode::Server(_))
     }

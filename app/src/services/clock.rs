@@ -12,7 +12,7 @@ pub fn now_ms() -> f64 {
 }
 
 /// `2024-05-03T09:12:44.123Z` → `2024-05-03T09:12:44Z` (the contract's
-/// form, formats.md §2); anything else is returned unchanged.
+/// form, docs/formats.md §2); anything else is returned unchanged.
 pub fn drop_millis(iso: &str) -> String {
     match (iso.find('.'), iso.strip_suffix('Z')) {
         (Some(dot), Some(_)) if dot == 19 => format!("{}Z", &iso[..dot]),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::entry::Entry;
 use super::steps::items_for;
 
-/// Longest comment, in characters (formats.md §2).
+/// Longest comment, in characters (docs/formats.md §2).
 pub const MAX_COMMENT_CHARS: usize = 2_000;
 /// A phone draft older than this is not resumed.
 pub const PHONE_DRAFT_TTL_MS: f64 = 24.0 * 3_600_000.0;

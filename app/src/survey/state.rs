@@ -39,7 +39,7 @@ pub enum SubmitError {
     Invalid(Vec<String>),
 }
 
-/// One optional respondent characteristic (formats.md §1).
+/// One optional respondent characteristic (docs/formats.md §1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RespondentAnswer {
     AgeBand(Option<String>),

@@ -16,7 +16,7 @@ pub enum Step {
 }
 
 /// The steps for `visit`: its stages in the instrument's order for that
-/// visit type (domain.md's table), then overall, more, review. Stage ids
+/// visit type (docs/domain.md's table), then overall, more, review. Stage ids
 /// the instrument does not define are skipped (`Instrument::check` would
 /// have refused them).
 pub fn steps(instrument: &Instrument, visit: VisitType) -> Vec<Step> {

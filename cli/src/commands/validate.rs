@@ -18,7 +18,7 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<()> {
     let name = file.input.display();
     let (mut valid_records, mut invalid) = (0u64, 0u64);
     // The line of each id seen: the same id twice is one response counted
-    // twice (formats.md §2: the id is the idempotency key).
+    // twice (docs/formats.md §2: the id is the idempotency key).
     let mut first_seen: HashMap<u128, u64> = HashMap::new();
     let mut rows = read_rows(input.reader, &instrument, input.format);
     while let Some(record) = rows.next_record() {

@@ -39,7 +39,7 @@ pub(super) fn comparison<'r>(
         .find(|c| c.scope == scope && c.id == id)
 }
 
-/// Stage means with their intervals and Cronbach's α (scoring.md §3).
+/// Stage means with their intervals and Cronbach's α (docs/scoring.md §3).
 pub(super) fn stage_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> Table<'a> {
     let w = labels.words;
     let head = vec![w.stage, w.n, w.mean, w.ci, w.alpha];
@@ -62,7 +62,7 @@ pub(super) fn stage_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> 
 }
 
 /// Item means, top-box and satisfied shares, and the key-driver quadrant
-/// (scoring.md §3–4).
+/// (docs/scoring.md §3–4).
 pub(super) fn item_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> Table<'a> {
     let w = labels.words;
     let head = vec![
@@ -102,7 +102,7 @@ pub(super) fn item_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> T
 type RowParts<'a> = (Vec<Cell<'a>>, Option<f64>, Option<&'a Comparison>);
 
 /// Adds the case-mix adjusted mean when the report was adjusted, and the
-/// baseline comparison when it has a baseline (scoring.md §5–6).
+/// baseline comparison when it has a baseline (docs/scoring.md §5–6).
 fn with_optional_columns<'a>(
     stats: &GroupStats,
     labels: &Labels<'_>,
@@ -146,7 +146,7 @@ fn comparison_cells<'a>(c: Option<&Comparison>, labels: &Labels<'_>) -> Vec<Cell
     }
 }
 
-/// The key-driver quadrant of an item (scoring.md §4), if it has one.
+/// The key-driver quadrant of an item (docs/scoring.md §4), if it has one.
 fn quadrant(stats: &GroupStats, id: &str, labels: &Labels<'_>) -> String {
     stats
         .drivers
@@ -157,7 +157,7 @@ fn quadrant(stats: &GroupStats, id: &str, labels: &Labels<'_>) -> String {
 }
 
 /// An item in the "fix first" quadrant: important to the overall rating
-/// and scored low (scoring.md §4).
+/// and scored low (docs/scoring.md §4).
 pub(super) struct FixFirst<'a> {
     pub(super) id: &'a str,
     pub(super) r: Option<f64>,

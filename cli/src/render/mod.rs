@@ -1,6 +1,6 @@
 //! Report renderers: the canonical JSON, a flat CSV table, Markdown and a
 //! self-contained printable HTML page. Only JSON is the contract
-//! (formats.md §4); the others present the same numbers for people.
+//! (docs/formats.md §4); the others present the same numbers for people.
 
 mod chart;
 mod csv_table;

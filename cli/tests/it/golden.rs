@@ -1,5 +1,5 @@
 //! Golden reports: the Markdown and HTML renderings of one fixed report,
-//! byte for byte. Only the JSON report is a contract (formats.md §4), but
+//! byte for byte. Only the JSON report is a contract (docs/formats.md §4), but
 //! people read these; a change to them should be one somebody looked at.
 //!
 //! After an intended change, rewrite the files and review the diff:

@@ -9,7 +9,7 @@ use crate::response::{Answer, Response};
 /// The UTF-8 byte-order mark that starts every CSV export.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The columns of formats.md §3, in order: the response fields, one column
+/// The columns of docs/formats.md §3, in order: the response fields, one column
 /// per item id in instrument order (stages, then overall), the respondent
 /// fields, then `comment`.
 pub fn csv_header(instrument: &Instrument) -> Vec<String> {

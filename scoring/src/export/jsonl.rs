@@ -1,4 +1,4 @@
-//! JSONL: one response object per line, exactly the shape of formats.md §2.
+//! JSONL: one response object per line, exactly the shape of docs/formats.md §2.
 
 use std::io::{self, Write};
 

@@ -1,8 +1,8 @@
-//! The export forms of formats.md §3, written exactly.
+//! The export forms of docs/formats.md §3, written exactly.
 //!
 //! Both forms carry the same content in the same order. The order is the
 //! caller's job (a writer writes what it is given, so it can stream):
-//! formats.md §3 asks for rows by `submitted_at`, then `id`; sort with
+//! docs/formats.md §3 asks for rows by `submitted_at`, then `id`; sort with
 //! [`export_order`] or [`sort_for_export`] before writing.
 
 mod csv_writer;

@@ -1,4 +1,4 @@
-//! The export order of formats.md §3: by `submitted_at`, then `id`.
+//! The export order of docs/formats.md §3: by `submitted_at`, then `id`.
 
 use std::cmp::Ordering;
 

@@ -4,7 +4,7 @@
 //! quality and a yearly trend (most improve a little during the campaign,
 //! one improves a lot, one slips), so that a baseline-vs-current report
 //! has real improvements and declines to find. Their patients also differ
-//! in age, which is what the case-mix adjustment (scoring.md §6) corrects.
+//! in age, which is what the case-mix adjustment (docs/scoring.md §6) corrects.
 
 /// One synthetic hospital.
 #[derive(Debug, Clone)]

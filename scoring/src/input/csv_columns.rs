@@ -1,4 +1,4 @@
-//! The header row of a CSV export (formats.md §3): which column holds what.
+//! The header row of a CSV export (docs/formats.md §3): which column holds what.
 //!
 //! Read once per file, then shared by every reader of its records — the
 //! streaming reader, and the readers of pieces of the file that a caller
@@ -85,7 +85,7 @@ impl Column {
 }
 
 /// The columns of a CSV export, checked against the instrument: every
-/// column of formats.md §3 present once, none unknown. The columns may
+/// column of docs/formats.md §3 present once, none unknown. The columns may
 /// come in any order (a spreadsheet user may have moved one); names are
 /// exact.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! owned strings and a map of item ids, then runs the validator: some
 //! forty allocations per record. This path reads the cells where they
 //! lie, answers as small integers into a reused slice, and checks the
-//! same rules of formats.md §2 on the way. It is deliberately narrower:
+//! same rules of docs/formats.md §2 on the way. It is deliberately narrower:
 //! it accepts a record only when every cell has its canonical form (an
 //! answer `5`, `10`, `NA` or empty; the version exactly as the instrument
 //! writes it…) and every rule holds. Anything else — an invalid record, or

@@ -1,4 +1,4 @@
-//! The CSV export form (formats.md §3), as Excel and others save it: UTF-8
+//! The CSV export form (docs/formats.md §3), as Excel and others save it: UTF-8
 //! with or without a byte-order mark, CRLF or LF line ends, RFC 4180
 //! quoting (commas, quotes and line breaks inside quoted cells).
 

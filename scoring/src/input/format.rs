@@ -1,6 +1,6 @@
 use std::fmt;
 
-/// The two export forms of formats.md §3.
+/// The two export forms of docs/formats.md §3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InputFormat {
     Csv,

@@ -1,4 +1,4 @@
-//! The JSONL export form (formats.md §3): one response object per line.
+//! The JSONL export form (docs/formats.md §3): one response object per line.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};

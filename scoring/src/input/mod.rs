@@ -1,7 +1,7 @@
-//! Reading responses from an export file (formats.md §3), streaming.
+//! Reading responses from an export file (docs/formats.md §3), streaming.
 //!
 //! Records are read one at a time (constant memory), and every record is
-//! validated against the instrument (formats.md §2). An invalid record is
+//! validated against the instrument (docs/formats.md §2). An invalid record is
 //! never dropped silently: it yields one [`RecordError`] per problem, all
 //! carrying the record's line, and the caller decides whether to stop or to
 //! skip it. Lines are physical lines of the file, counted from 1, so a

@@ -10,7 +10,7 @@ use crate::tally::ResponseRow;
 /// One record of an input file.
 #[derive(Debug)]
 pub enum Record<'r> {
-    /// A record that passed every rule of formats.md §2.
+    /// A record that passed every rule of docs/formats.md §2.
     Valid(ValidRecord<'r>),
     /// Every problem of one invalid record, in column order, all at its
     /// line. The record is left out whole.

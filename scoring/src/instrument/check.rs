@@ -1,9 +1,9 @@
 //! `Instrument::check`: is a survey definition itself usable?
 //!
-//! A deployment may load its own instrument (formats.md §1); the scoring
+//! A deployment may load its own instrument (docs/formats.md §1); the scoring
 //! relies on its shape — unique item ids prefixed by their stage, known
 //! stage ids, positive finite weights, the two 0–10 overall items that the
-//! NPS (scoring.md §3) and the key drivers (§4) read — so a broken
+//! NPS (docs/scoring.md §3) and the key drivers (§4) read — so a broken
 //! definition is refused up front with every problem listed.
 
 use std::collections::BTreeSet;

@@ -1,4 +1,4 @@
-//! The instrument: the survey definition (formats.md §1).
+//! The instrument: the survey definition (docs/formats.md §1).
 
 use std::collections::BTreeMap;
 
@@ -13,7 +13,7 @@ pub use default::{default_instrument, DEFAULT_INSTRUMENT_JSON};
 /// (`zh-CN`, `zh-Hant`, `en`).
 pub type Texts = BTreeMap<String, String>;
 
-/// A versioned survey definition. Field names are a contract (formats.md §1).
+/// A versioned survey definition. Field names are a contract (docs/formats.md §1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Instrument {
     pub id: String,
@@ -30,7 +30,7 @@ pub struct Instrument {
 }
 
 impl Instrument {
-    /// Every item in export order (formats.md §3): the stages in order with
+    /// Every item in export order (docs/formats.md §3): the stages in order with
     /// their items, then the overall items.
     pub fn items(&self) -> impl Iterator<Item = &Item> + '_ {
         self.stages
@@ -59,7 +59,7 @@ impl Instrument {
     }
 
     /// Whether a respondent of this visit type is asked the stage's items.
-    /// The overall items are asked of every visit type (formats.md §1).
+    /// The overall items are asked of every visit type (docs/formats.md §1).
     pub fn shows_stage(&self, visit_type: VisitType, stage_id: &str) -> bool {
         stage_id == OVERALL || self.stages_shown(visit_type).iter().any(|s| s == stage_id)
     }
@@ -68,7 +68,7 @@ impl Instrument {
 /// The id prefix of the overall items (`overall.rating`, `overall.recommend`).
 pub const OVERALL: &str = "overall";
 
-/// The stage ids of domain.md, in campaign order (seed 004's six areas).
+/// The stage ids of docs/domain.md, in campaign order (seed 004's six areas).
 pub const STAGE_IDS: [&str; 6] = [
     "pre_visit",
     "outpatient",
@@ -93,7 +93,7 @@ pub struct Item {
     pub id: String,
     pub text: Texts,
     pub scale: Scale,
-    /// Reverse-coded: scored as `lo + hi − v` (scoring.md §1).
+    /// Reverse-coded: scored as `lo + hi − v` (docs/scoring.md §1).
     #[serde(default, skip_serializing_if = "is_false")]
     pub reverse: bool,
     #[serde(default = "one")]
@@ -125,7 +125,7 @@ pub enum Scale {
 }
 
 impl Scale {
-    /// The lowest value of the scale (`lo` in scoring.md).
+    /// The lowest value of the scale (`lo` in docs/scoring.md).
     pub fn lo(self) -> i64 {
         match self {
             Scale::Likert5 => 1,
@@ -133,7 +133,7 @@ impl Scale {
         }
     }
 
-    /// The highest value of the scale (`hi` in scoring.md).
+    /// The highest value of the scale (`hi` in docs/scoring.md).
     pub fn hi(self) -> i64 {
         match self {
             Scale::Likert5 => 5,
@@ -148,7 +148,7 @@ impl Scale {
     }
 }
 
-/// The three visit types (domain.md). Order here is display order.
+/// The three visit types (docs/domain.md). Order here is display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VisitType {
@@ -177,7 +177,7 @@ impl VisitType {
     }
 }
 
-/// The case-mix fields (formats.md §1), in this fixed order.
+/// The case-mix fields (docs/formats.md §1), in this fixed order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RespondentFields {
     pub age_band: ChoiceField,
@@ -187,7 +187,7 @@ pub struct RespondentFields {
 }
 
 impl RespondentFields {
-    /// The four fields with their names, in export order (formats.md §3:
+    /// The four fields with their names, in export order (docs/formats.md §3:
     /// `respondent.age_band`, …, `respondent.answered_by`).
     pub fn fields(&self) -> [(&'static str, &ChoiceField); 4] {
         [

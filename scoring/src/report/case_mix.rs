@@ -1,4 +1,4 @@
-//! Case-mix adjustment (scoring.md §6).
+//! Case-mix adjustment (docs/scoring.md §6).
 //!
 //! For each outcome (every item, stage and the index): pooled OLS over all
 //! respondents of the current period with a value for that outcome,

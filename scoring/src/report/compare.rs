@@ -1,4 +1,4 @@
-//! Baseline-versus-current comparisons of one group (scoring.md §5).
+//! Baseline-versus-current comparisons of one group (docs/scoring.md §5).
 
 use std::cmp::Ordering;
 
@@ -104,7 +104,7 @@ pub(crate) fn comparisons(
         .collect()
 }
 
-/// scoring.md §5: `insufficient` below the minimum n on either side; with
+/// docs/scoring.md §5: `insufficient` below the minimum n on either side; with
 /// both variances exactly 0, `no_change` only if the means are exactly
 /// equal, else `insufficient`; otherwise `improved`/`declined` when
 /// `q < 0.05` (sign of the exact difference), else `no_change`.

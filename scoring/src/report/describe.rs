@@ -1,4 +1,4 @@
-//! The statistics of one group in one period (scoring.md §1–§4), from the
+//! The statistics of one group in one period (docs/scoring.md §1–§4), from the
 //! summed cell of that group.
 
 use super::canonical::num;
@@ -158,7 +158,7 @@ pub(crate) fn index_stats(layout: &Layout, cell: &Cell) -> IndexStats {
     }
 }
 
-/// scoring.md §3 on `overall.recommend`: promoters 9–10, detractors 0–6,
+/// docs/scoring.md §3 on `overall.recommend`: promoters 9–10, detractors 0–6,
 /// `score = 100·(promoters − detractors)/n`.
 pub(crate) fn nps(layout: &Layout, cell: &Cell) -> Nps {
     let Some(i) = layout.recommend else {
@@ -197,7 +197,7 @@ pub(crate) fn nps(layout: &Layout, cell: &Cell) -> Nps {
     }
 }
 
-/// scoring.md §4: `r` per likert5 item, and its quadrant against the
+/// docs/scoring.md §4: `r` per likert5 item, and its quadrant against the
 /// medians of `r` and of the item means over the items whose `r` is
 /// defined. Decisions use the unrounded values.
 pub(crate) fn drivers(layout: &Layout, cell: &Cell, numbers: &Numbers) -> Vec<Driver> {

@@ -1,4 +1,4 @@
-//! The report (formats.md §4): every statistic of scoring.md for the
+//! The report (docs/formats.md §4): every statistic of docs/scoring.md for the
 //! current period, per group, with baseline comparisons and optional
 //! case-mix adjustment — computed from a [`Tally`] alone.
 
@@ -45,7 +45,7 @@ pub enum ScoreError {
     Overflow,
 }
 
-/// Scores the responses counted in `tally` (scoring.md §1–§7).
+/// Scores the responses counted in `tally` (docs/scoring.md §1–§7).
 ///
 /// Groups: `all`, then one per value of `options.group_by` seen in the
 /// current period, in byte order of the value. A group with fewer than

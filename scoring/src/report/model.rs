@@ -1,4 +1,4 @@
-//! The report document (formats.md §4). Field names and order are the
+//! The report document (docs/formats.md §4). Field names and order are the
 //! contract; fields are only ever added. Floats are already rounded to 12
 //! significant digits when a `Report` is built (see `canonical.rs`), so any
 //! serialisation of it gives the canonical bytes.
@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::options::GroupBy;
 use crate::tally::Filters;
 
-/// Version of the methodology (scoring.md "version 1") the numbers follow.
+/// Version of the methodology (docs/scoring.md "version 1") the numbers follow.
 pub const METHODOLOGY_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,7 +24,7 @@ pub struct Report {
     #[serde(default)]
     pub skipped_invalid: u64,
     pub groups: Vec<Group>,
-    /// Present when case-mix adjustment was asked for (scoring.md §6).
+    /// Present when case-mix adjustment was asked for (docs/scoring.md §6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_mix: Option<CaseMix>,
 }
@@ -64,7 +64,7 @@ pub struct DateRange {
 }
 
 /// One group: `all`, or one value of `--group-by`. A suppressed group has
-/// only `key` and `suppressed` (scoring.md §7).
+/// only `key` and `suppressed` (docs/scoring.md §7).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub key: String,
@@ -141,7 +141,7 @@ pub struct IndexStats {
     pub adjusted_mean: Option<Option<f64>>,
 }
 
-/// scoring.md §3; `promoters` and `detractors` are fractions of `n`.
+/// docs/scoring.md §3; `promoters` and `detractors` are fractions of `n`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Nps {
     pub n: u64,
@@ -159,7 +159,7 @@ pub enum Quadrant {
     Surplus,
 }
 
-/// scoring.md §4.
+/// docs/scoring.md §4.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Driver {
     pub id: String,
@@ -185,7 +185,7 @@ pub enum Verdict {
     Insufficient,
 }
 
-/// scoring.md §5. Top-box fields are null for stages and the index.
+/// docs/scoring.md §5. Top-box fields are null for stages and the index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub scope: Scope,
@@ -209,7 +209,7 @@ pub struct Comparison {
     pub verdict: Verdict,
 }
 
-/// The case-mix adjustment that was applied (scoring.md §6).
+/// The case-mix adjustment that was applied (docs/scoring.md §6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseMix {
     pub applied: bool,

@@ -9,19 +9,19 @@ use thiserror::Error;
 use crate::tally::{month_key, year_month, Dimension};
 use crate::timestamp::{Date, YearMonth};
 
-/// Default suppression threshold (scoring.md §7).
+/// Default suppression threshold (docs/scoring.md §7).
 pub const DEFAULT_SUPPRESS_BELOW: u64 = 10;
-/// Default minimum n on each side of a comparison (scoring.md §5).
+/// Default minimum n on each side of a comparison (docs/scoring.md §5).
 pub const DEFAULT_MIN_COMPARE: u64 = 30;
 
 /// Every option that changes a number of the report. No hidden defaults:
-/// [`ScoreOptions::new`] spells out scoring.md's.
+/// [`ScoreOptions::new`] spells out docs/scoring.md's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreOptions {
     pub current: Period,
     pub baseline: Option<Period>,
     pub group_by: Option<GroupBy>,
-    /// scoring.md §6, off by default.
+    /// docs/scoring.md §6, off by default.
     pub case_mix: bool,
     /// Groups with fewer current-period responses are suppressed (§7).
     pub suppress_below: u64,
@@ -30,7 +30,7 @@ pub struct ScoreOptions {
 }
 
 impl ScoreOptions {
-    /// `current` with scoring.md's defaults: no baseline, no grouping, no
+    /// `current` with docs/scoring.md's defaults: no baseline, no grouping, no
     /// case-mix, suppression below 10, comparisons from 30.
     pub fn new(current: Period) -> ScoreOptions {
         ScoreOptions {
@@ -174,7 +174,7 @@ impl FromStr for Period {
     }
 }
 
-/// `--group-by` (scoring.md §7).
+/// `--group-by` (docs/scoring.md §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {

@@ -15,7 +15,7 @@ pub struct TrendOptions {
     /// `None`: every response; else one group value, e.g.
     /// `(GroupBy::Hospital, "H001")`.
     pub group: Option<(GroupBy, String)>,
-    /// Months with fewer responses are suppressed (scoring.md §7).
+    /// Months with fewer responses are suppressed (docs/scoring.md §7).
     pub suppress_below: u64,
 }
 
@@ -48,7 +48,7 @@ pub struct StagePoint {
 
 /// Every month from the tally's first to its last (months without
 /// responses included, so the axis has no gaps), for the chosen series.
-/// Means are scoring.md §2's, rounded like the report.
+/// Means are docs/scoring.md §2's, rounded like the report.
 pub fn trend(
     instrument: &Instrument,
     tally: &Tally,

@@ -1,4 +1,4 @@
-//! Pearson correlation from integer sums (scoring.md §4 key drivers).
+//! Pearson correlation from integer sums (docs/scoring.md §4 key drivers).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Ordinary least squares from the normal equations (scoring.md §6
+//! Ordinary least squares from the normal equations (docs/scoring.md §6
 //! case-mix adjustment).
 //!
 //! Case-mix regressors are 0/1 dummies, so `X'X` holds counts (exact in

@@ -1,6 +1,6 @@
 //! Numerical building blocks of the report, each checked against SciPy /
 //! statsmodels (`test_data/golden/`). Pure functions of integer sufficient
-//! statistics (scoring.md §8): the exact part is done in integers, the last
+//! statistics (docs/scoring.md §8): the exact part is done in integers, the last
 //! step in `f64` with the `libm` crate for transcendental functions, so the
 //! bits are the same natively and in wasm. statrs supplies the starting
 //! points of the quantiles, cut to platform-independent bits before exact

@@ -1,5 +1,5 @@
 //! Integer sufficient statistics of a sample and what follows from them:
-//! mean, sample variance, t interval (scoring.md §1), kept exact until the
+//! mean, sample variance, t interval (docs/scoring.md §1), kept exact until the
 //! last step.
 //!
 //! Observations are non-negative integers `x` (scores multiplied by a
@@ -35,7 +35,7 @@ impl Unit {
     }
 }
 
-/// A sample described on the 0–100 scale (scoring.md §1).
+/// A sample described on the 0–100 scale (docs/scoring.md §1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {
     pub n: u64,

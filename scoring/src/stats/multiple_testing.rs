@@ -1,4 +1,4 @@
-//! Benjamini–Hochberg adjusted p-values (scoring.md §5 `q`).
+//! Benjamini–Hochberg adjusted p-values (docs/scoring.md §5 `q`).
 
 /// BH `q` for each p-value that is present; absent ones stay absent and do
 /// not count in `m`.

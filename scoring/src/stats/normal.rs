@@ -1,4 +1,4 @@
-//! The standard normal distribution (scoring.md §1 Wilson interval, §5
+//! The standard normal distribution (docs/scoring.md §1 Wilson interval, §5
 //! two-proportion test).
 
 use std::f64::consts::{FRAC_1_SQRT_2, PI};

@@ -1,5 +1,5 @@
-//! Proportions: the Wilson interval (scoring.md §1 `top_box`) and the
-//! pooled two-proportion z-test with Cohen's h (scoring.md §5).
+//! Proportions: the Wilson interval (docs/scoring.md §1 `top_box`) and the
+//! pooled two-proportion z-test with Cohen's h (docs/scoring.md §5).
 
 use super::normal;
 
@@ -28,7 +28,7 @@ pub fn wilson(k: u64, n: u64) -> Option<(f64, f64)> {
     Some((low, high))
 }
 
-/// Pooled two-proportion test of `p_C − p_B` (scoring.md §5).
+/// Pooled two-proportion test of `p_C − p_B` (docs/scoring.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct TwoProportions {
     /// `p_C − p_B`, from the exact fraction `(k_C n_B − k_B n_C)/(n_C n_B)`.

@@ -1,4 +1,4 @@
-//! Cronbach's alpha from integer sums (scoring.md §2 stage `alpha`).
+//! Cronbach's alpha from integer sums (docs/scoring.md §2 stage `alpha`).
 
 use super::wide::U256;
 

@@ -1,5 +1,5 @@
 //! Student's t distribution: survival function, density and quantile,
-//! accurate at any degrees of freedom (scoring.md §9).
+//! accurate at any degrees of freedom (docs/scoring.md §9).
 //!
 //! statrs' `StudentsT` is used for what it does well: its `inverse_cdf`
 //! (within 3e-13 of SciPy for df < 500) starts the quantile's Newton
@@ -7,7 +7,7 @@
 //! large df: it computes `1 − ν/(ν+t²)` by subtraction, `ln B(ν/2, ½)` as a
 //! difference of two huge `ln Γ`, and stops its continued fraction after
 //! 140 terms; together that costs 9e-12 relative error in the 97.5%
-//! quantile at df = 4·10⁴, 1.3e-6 at 8·10⁴ and 6e-5 at 10⁶ (scoring.md
+//! quantile at df = 4·10⁴, 1.3e-6 at 8·10⁴ and 6e-5 at 10⁶ (docs/scoring.md
 //! §9), and `1 − cdf` cancels for small p. Here:
 //! - `sf(t) = ½·I_x(ν/2, ½)` with `x = 1/(1+u)`, `1−x = u/(1+u)`, `u = t²/ν`
 //!   (no subtraction);
@@ -146,7 +146,7 @@ fn betacf<R: Real>(a: f64, b: f64, x: R, one_minus_x: R) -> f64 {
 /// (`df > 0`, not necessarily an integer: Welch's df is not).
 ///
 /// Two-sided p-values are `2·sf(|t|)`, never `2·(1 − cdf)`, which cancels
-/// for small p (scoring.md §9).
+/// for small p (docs/scoring.md §9).
 pub fn sf(t: f64, df: f64) -> f64 {
     if t.is_nan() || df.is_nan() || df <= 0.0 {
         return f64::NAN;
@@ -224,7 +224,7 @@ pub fn pdf(t: f64, df: f64) -> f64 {
 const EXPANSION_LIMIT: f64 = 500.0;
 
 /// Upper-tail quantile: the `t > 0` with `sf(t) = upper` (`0 < upper < ½`);
-/// `quantile_upper(0.025, df)` is `t(0.975, df)` of scoring.md §1 and §5.
+/// `quantile_upper(0.025, df)` is `t(0.975, df)` of docs/scoring.md §1 and §5.
 ///
 /// For df ≥ 500 (and `z ≤ 3`) the Cornish–Fisher expansion of A&S 26.7.5,
 /// with its fifth term, which is exact to f64 precision there. Below,
@@ -273,7 +273,7 @@ pub fn quantile_upper(upper: f64, df: f64) -> f64 {
     }
     let target = libm::log(upper);
     // statrs' quantile only where it is accurate (and quick): its inverse
-    // incomplete beta slows down and drifts as df grows (scoring.md §9).
+    // incomplete beta slows down and drifts as df grows (docs/scoring.md §9).
     let statrs_start = match StudentsT::new(0.0, 1.0, df) {
         Ok(dist) if df < EXPANSION_LIMIT => portable_start(-dist.inverse_cdf(upper)),
         _ => f64::NAN,

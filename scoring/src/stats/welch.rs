@@ -1,10 +1,10 @@
-//! Baseline-versus-current comparison of two means (scoring.md §5):
+//! Baseline-versus-current comparison of two means (docs/scoring.md §5):
 //! Welch's t-test, its interval and Cohen's d.
 
 use super::moments::{Moments, Summary, Unit};
 use super::student_t;
 
-/// The numbers of one mean comparison; `None` where scoring.md §5 says
+/// The numbers of one mean comparison; `None` where docs/scoring.md §5 says
 /// null.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Welch {

@@ -3,7 +3,7 @@
 //! to 128 bits each.
 //!
 //! Computing that difference exactly, before any rounding, is what makes a
-//! variance of exactly 0 detectable (scoring.md §5 "a variance is 0 on both
+//! variance of exactly 0 detectable (docs/scoring.md §5 "a variance is 0 on both
 //! sides") and leaves no cancellation for `f64` to amplify.
 
 use std::cmp::Ordering;

@@ -6,7 +6,7 @@
 //! hospital and department cells, and to one pending cell per month and
 //! (visit type, channel) pair, which it adds to those two dimension cells
 //! later — when too many pairs are pending, and at the end. Exports are
-//! sorted by time (formats.md §3), so a month has a dozen such pairs, each
+//! sorted by time (docs/formats.md §3), so a month has a dozen such pairs, each
 //! with thousands of responses: four additions per response instead of
 //! five, and fewer cells in use at a time than with any other grouping
 //! tried (a pending (hospital, department) cell as well saves one more

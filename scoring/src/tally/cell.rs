@@ -9,7 +9,7 @@ use super::TallyError;
 use crate::stats::correlation::Paired;
 use crate::stats::moments::Moments;
 
-/// Key-driver sums of one item (scoring.md §4), `[n, Σx, Σy, Σx², Σy², Σxy]`
+/// Key-driver sums of one item (docs/scoring.md §4), `[n, Σx, Σy, Σx², Σy², Σxy]`
 /// with `x = e ≤ 20` and `y = overall.rating ≤ 10`: below 2⁴¹ for 2³²
 /// pairs, so `u64`, added as one small vector on the hot path.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -72,7 +72,7 @@ impl SmallMoments {
 pub(crate) const MAX_CELL_RESPONSES: u64 = u32::MAX as u64;
 
 /// Cronbach's alpha sums of one stage over respondents with every item
-/// valid (scoring.md §2).
+/// valid (docs/scoring.md §2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct AlphaSums {
     /// Respondents and the moments of their totals `T = Σ eᵢ`.

@@ -1,5 +1,5 @@
 //! One response reduced to integers, once, before it is added to its cells
-//! (scoring.md §1–§4 and §6 per respondent).
+//! (docs/scoring.md §1–§4 and §6 per respondent).
 //!
 //! Besides the values, the digest lists exactly what each cell must
 //! increment — flat positions and small values — so that adding it to a
@@ -41,7 +41,7 @@ pub(crate) struct Digest {
     /// Positions in `Cell::counts` to increment (a value or `na`).
     pub(crate) count_slots: Vec<u32>,
     /// `(driver, x = e)` of each likert5 stage item answered, when
-    /// `overall.rating` (`y`) is (scoring.md §4).
+    /// `overall.rating` (`y`) is (docs/scoring.md §4).
     pub(crate) driver_pairs: Vec<(u32, u64)>,
     /// `(outcome, value)` of every outcome with a value (case-mix profile
     /// sums).
@@ -50,7 +50,7 @@ pub(crate) struct Digest {
     pub(crate) complete: Vec<(u32, u64)>,
     /// …and their items' `e`, stage after stage.
     pub(crate) complete_e: Vec<u64>,
-    /// `(stage, a)` of each defined stage composite (scoring.md §2).
+    /// `(stage, a)` of each defined stage composite (docs/scoring.md §2).
     pub(crate) composites: Vec<(u32, u64)>,
     /// The experience index numerator (over `Layout::index_denominator`).
     pub(crate) index: Option<u64>,
@@ -192,7 +192,7 @@ impl Digest {
     /// Everything that follows from the answers: composites, index,
     /// alpha and driver terms.
     fn derive(&mut self, layout: &Layout) {
-        // Stage composites and the index (scoring.md §2).
+        // Stage composites and the index (docs/scoring.md §2).
         let mut index_numerator = 0u64;
         let mut weight_sum = 0u64;
         for (s, stage) in layout.stages.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! The instrument compiled for tallying: every item, stage and case-mix
 //! level gets a position in flat vectors, and every score becomes an
-//! integer (scoring.md §8), once, before the first response.
+//! integer (docs/scoring.md §8), once, before the first response.
 //!
 //! ## Integer scores
 //! - An item answer `v` (after reverse coding `v' = lo + hi − v`) becomes
@@ -70,7 +70,7 @@ impl ItemLayout {
     }
 
     /// Slots (raw values) whose scored value is the best one
-    /// (scoring.md §1 `top_box`: likert5 5, rating11 9–10, yesno 1).
+    /// (docs/scoring.md §1 `top_box`: likert5 5, rating11 9–10, yesno 1).
     pub(crate) fn is_top_box(&self, slot: usize) -> bool {
         let v = self.scored_value(slot);
         match self.scale {
@@ -80,7 +80,7 @@ impl ItemLayout {
         }
     }
 
-    /// scoring.md §1 `satisfied`: likert5 ≥ 4, rating11 ≥ 7, yesno = 1.
+    /// docs/scoring.md §1 `satisfied`: likert5 ≥ 4, rating11 ≥ 7, yesno = 1.
     pub(crate) fn is_satisfied(&self, slot: usize) -> bool {
         let v = self.scored_value(slot);
         match self.scale {
@@ -116,7 +116,7 @@ pub(crate) struct StageLayout {
     pub(crate) index_factor: u64,
 }
 
-/// One case-mix field (scoring.md §6): its allowed values then "missing".
+/// One case-mix field (docs/scoring.md §6): its allowed values then "missing".
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FactorLayout {
     pub(crate) field: &'static str,
@@ -159,7 +159,7 @@ pub(crate) struct Layout {
     pub(crate) weight_sum_lcm: u64,
     pub(crate) rating: Option<usize>,
     pub(crate) recommend: Option<usize>,
-    /// The likert5 stage items (scoring.md §4), in export order.
+    /// The likert5 stage items (docs/scoring.md §4), in export order.
     pub(crate) drivers: Vec<usize>,
     pub(crate) factors: Vec<FactorLayout>,
     pub(crate) counts_len: usize,

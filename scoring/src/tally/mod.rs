@@ -1,4 +1,4 @@
-//! Tallies: integer sufficient statistics of responses (scoring.md §8).
+//! Tallies: integer sufficient statistics of responses (docs/scoring.md §8).
 //!
 //! A tally keeps, per month (`YYYY-MM` of `submitted_at`, UTC) and per
 //! *cell* — everything, or one hospital, department, visit type or channel —
@@ -63,7 +63,7 @@ pub enum TallyError {
     UnsupportedFormat { found: String, supported: String },
 }
 
-/// The grouping of a cell (scoring.md §7 `--group-by`, plus `all`).
+/// The grouping of a cell (docs/scoring.md §7 `--group-by`, plus `all`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
@@ -153,7 +153,7 @@ impl<'a> RespondentRef<'a> {
 
 /// A response by position, as a CSV reader has it before (or instead of)
 /// building a [`Response`]: `answers[i]` answers the i-th item of
-/// `Instrument::items()` — the export's column order (formats.md §3) —
+/// `Instrument::items()` — the export's column order (docs/formats.md §3) —
 /// `None` when not answered. For readers that stream millions of rows:
 /// no map of item ids, no allocation per response.
 #[derive(Debug, Clone, Copy)]

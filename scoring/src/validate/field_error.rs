@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Serialises as `{"field", "message"}`, the shape of the server's 422 body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
-    /// The field, named as its CSV column (formats.md §3), or a path such as
+    /// The field, named as its CSV column (docs/formats.md §3), or a path such as
     /// `stages[2].items[0].id` for an instrument.
     pub field: String,
     pub message: String,

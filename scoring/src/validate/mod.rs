@@ -1,4 +1,4 @@
-//! Is a response valid against its instrument? (formats.md §2)
+//! Is a response valid against its instrument? (docs/formats.md §2)
 //!
 //! "A response is valid only if every field checks against the instrument
 //! … An invalid response is rejected whole with a message that names the

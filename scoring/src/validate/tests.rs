@@ -1,4 +1,4 @@
-//! Each rule of formats.md §2, as a response edited from a valid one and
+//! Each rule of docs/formats.md §2, as a response edited from a valid one and
 //! the field errors it must produce.
 
 use serde_json::json;

@@ -1,4 +1,4 @@
-//! The rules of formats.md §2, one method per field.
+//! The rules of docs/formats.md §2, one method per field.
 
 use std::collections::BTreeMap;
 
@@ -234,7 +234,7 @@ impl<'r> ResponseView<'r> {
     }
 }
 
-/// Why `department` is not acceptable, if it is not (formats.md §2).
+/// Why `department` is not acceptable, if it is not (docs/formats.md §2).
 pub(crate) fn department_problem(department: &str) -> Option<String> {
     // The usual case, ASCII, at once: there a control character is an
     // ASCII control and the only white space that is not one is ' '.

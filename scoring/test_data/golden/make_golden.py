@@ -10,17 +10,17 @@ It writes
                        inside stages, `na` options;
 - responses/*.jsonl    deterministic synthetic responses (seeded);
 - cases/*.json         for each case: the dataset, the options and the
-                       expected report (formats.md §4), every statistic
+                       expected report (docs/formats.md §4), every statistic
                        computed here from the raw responses;
 - big.json             a case of more than 10^6 responses per period,
                        described as blocks of responses repeated 2^k times
                        (the Rust test builds it by merging tallies);
 - distributions.json   Student t and normal functions on a grid of
-                       degrees of freedom up to 10^9 (scoring.md §9).
+                       degrees of freedom up to 10^9 (docs/scoring.md §9).
 
 Independence: nothing here reuses the Rust design (integer scaling,
 tallies). Scores are exact fractions (`fractions.Fraction`) computed per
-respondent straight from scoring.md; distribution functions are SciPy's;
+respondent straight from docs/scoring.md; distribution functions are SciPy's;
 Wilson intervals, two-proportion tests, Benjamini-Hochberg and the case-mix
 OLS are statsmodels'. Where SciPy offers the whole test (ttest_ind,
 pearsonr) the script checks that its exact-moment route agrees with SciPy
@@ -134,7 +134,7 @@ LEVELS = {f: [c["value"] for c in INSTRUMENT["respondent"][f]["values"]] + ["mis
 
 
 def scored(it, v):
-    """v' after reverse coding (scoring.md §1)."""
+    """v' after reverse coding (docs/scoring.md §1)."""
     lo, hi = SCALES[it["scale"]]
     return lo + hi - v if it.get("reverse") else v
 
@@ -330,7 +330,7 @@ def drivers(rs, item_means):
 
 
 def welch(c, b):
-    """scoring.md §5 from exact moments; checked against ttest_ind."""
+    """docs/scoring.md §5 from exact moments; checked against ttest_ind."""
     out = dict(diff=None, ci_low=None, ci_high=None, t=None, df=None, p=None, cohen_d=None)
     nc, nb = n_of(c), n_of(b)
     if nc == 0 or nb == 0:

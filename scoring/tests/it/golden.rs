@@ -1,5 +1,5 @@
 //! Reports against the independent SciPy / statsmodels computation in
-//! `test_data/golden/` (scoring.md: "to 1e-9 relative error"), and their
+//! `test_data/golden/` (docs/scoring.md: "to 1e-9 relative error"), and their
 //! canonical bytes against the stored reports that the wasm test checks too.
 
 use scoring::report::{score, to_canonical_json};

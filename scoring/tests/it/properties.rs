@@ -1,4 +1,4 @@
-//! Invariants of tallies (scoring.md §8), as seeded property tests:
+//! Invariants of tallies (docs/scoring.md §8), as seeded property tests:
 //! - the merge of the tallies of a split is the tally of the whole;
 //! - a tally survives serialisation;
 //! - permuting the responses changes no byte of the report.

@@ -60,7 +60,7 @@ pub fn parse_submission(body: &[u8]) -> Result<Submission<'_>, MalformedBody> {
 }
 
 /// Checks one submitted value against the instrument. The stored form is
-/// the canonical JSON of the parsed response (fields in formats.md order,
+/// the canonical JSON of the parsed response (fields in docs/formats.md order,
 /// answers sorted by item id), so a client that resends the same response
 /// with keys in another order or other spacing gets "duplicate", not
 /// "conflict".

@@ -33,7 +33,7 @@ pub enum InsertOutcome {
 }
 
 /// Which responses to read. Dates are half-open: `from ≤ day < to`
-/// (formats.md: `to` exclusive).
+/// (docs/formats.md: `to` exclusive).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResponseFilter {
     pub from: Option<Date>,
@@ -203,7 +203,7 @@ impl Store {
     }
 
     /// The canonical JSON of every response matching `filter`, in export
-    /// order (`submitted_at`, then `id`; formats.md §3), as committed when
+    /// order (`submitted_at`, then `id`; docs/formats.md §3), as committed when
     /// the read began. Memory stays constant however many rows match:
     /// PostgreSQL streams one statement; SQLite reads short pages so that a
     /// slow download does not hold its write-ahead log (`short_reads`).

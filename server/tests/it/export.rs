@@ -1,4 +1,4 @@
-//! `GET /api/v1/export`: exactly formats.md §3 as `scoring::export` writes
+//! `GET /api/v1/export`: exactly docs/formats.md §3 as `scoring::export` writes
 //! it, in export order, filtered, and per role.
 
 use reqwest::StatusCode;

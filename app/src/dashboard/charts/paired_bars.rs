@@ -1,6 +1,6 @@
 //! Baseline and current side by side for each row (the index, stages or
 //! items), and the difference with its 95% CI and verdict at the right
-//! (scoring.md §5).
+//! (docs/scoring.md §5).
 
 use yew::prelude::*;
 

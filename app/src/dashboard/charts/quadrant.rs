@@ -1,4 +1,4 @@
-//! The key-driver scatter (scoring.md §4): importance `r` across,
+//! The key-driver scatter (docs/scoring.md §4): importance `r` across,
 //! performance `mean` up, dashed median lines, quadrants named in their
 //! corners. Points are numbered; the numbers key into the table.
 

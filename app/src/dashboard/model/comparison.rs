@@ -1,5 +1,5 @@
 //! Baseline vs current for the index, every stage and every item
-//! (scoring.md §5), as a sortable table.
+//! (docs/scoring.md §5), as a sortable table.
 
 use std::cmp::Ordering;
 

@@ -1,4 +1,4 @@
-//! Groups side by side (scoring.md §7): `all` first, then each hospital or
+//! Groups side by side (docs/scoring.md §7): `all` first, then each hospital or
 //! department. A suppressed group shows no number, only that it has fewer
 //! responses than the threshold.
 

@@ -12,7 +12,7 @@ pub mod trend;
 
 use super::report_doc::{ComparisonDoc, IndexDoc, ItemDoc, StageDoc, Verdict};
 
-/// A mean on the 0–100 scale with its 95% CI and n (scoring.md §1).
+/// A mean on the 0–100 scale with its 95% CI and n (docs/scoring.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Metric {
     pub n: u64,
@@ -54,7 +54,7 @@ impl From<&ItemDoc> for Metric {
     }
 }
 
-/// The change since the baseline of one statistic (scoring.md §5).
+/// The change since the baseline of one statistic (docs/scoring.md §5).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Change {
     pub baseline_mean: Option<f64>,
@@ -79,7 +79,7 @@ impl From<&ComparisonDoc> for Change {
 }
 
 /// The median of the given values (mean of the two middle ones for an even
-/// count); `None` when empty. Used for the quadrant lines (scoring.md §4).
+/// count); `None` when empty. Used for the quadrant lines (docs/scoring.md §4).
 pub fn median(values: &[f64]) -> Option<f64> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     if sorted.is_empty() {

@@ -17,7 +17,7 @@ pub struct Overview {
     pub stages: Vec<StageRow>,
 }
 
-/// NPS parts as fractions, score on −100..100 (scoring.md §3).
+/// NPS parts as fractions, score on −100..100 (docs/scoring.md §3).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NpsView {
     pub n: u64,
@@ -36,7 +36,7 @@ pub struct StageRow {
 }
 
 /// Shapes the overview of `group`; `None` for a suppressed group, which
-/// must show no statistic at all (scoring.md §7).
+/// must show no statistic at all (docs/scoring.md §7).
 pub fn overview(group: &GroupDoc, labels: &Labels) -> Option<Overview> {
     if group.suppressed {
         return None;

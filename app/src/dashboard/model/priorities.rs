@@ -1,4 +1,4 @@
-//! Key drivers (scoring.md §4): importance `r` against performance `mean`,
+//! Key drivers (docs/scoring.md §4): importance `r` against performance `mean`,
 //! the two median lines, and the "fix first" list.
 
 use crate::dashboard::labels::Labels;

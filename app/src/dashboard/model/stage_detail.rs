@@ -1,4 +1,4 @@
-//! One stage in detail: its score and Cronbach's α (scoring.md §2), and for
+//! One stage in detail: its score and Cronbach's α (docs/scoring.md §2), and for
 //! each of its items the score and the distribution of answers.
 
 use scoring::instrument::Scale;

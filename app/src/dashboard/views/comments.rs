@@ -1,5 +1,5 @@
 //! Comments: the free text of the current period, for signed-in
-//! administrators only (domain.md, Privacy). The worker searches them; the
+//! administrators only (docs/domain.md, Privacy). The worker searches them; the
 //! text is rendered as text (Yew escapes it), never as HTML.
 
 use scoring::instrument::VisitType;

@@ -1,5 +1,5 @@
 //! Groups: hospitals (or departments, visit types, channels) side by side.
-//! A suppressed group shows only "fewer than N responses" (scoring.md §7).
+//! A suppressed group shows only "fewer than N responses" (docs/scoring.md §7).
 
 use yew::prelude::*;
 

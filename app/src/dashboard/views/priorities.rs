@@ -1,5 +1,5 @@
 //! Priorities: the key-driver quadrant (importance r vs performance mean,
-//! median lines) and the "fix first" list (scoring.md §4).
+//! median lines) and the "fix first" list (docs/scoring.md §4).
 
 use yew::prelude::*;
 

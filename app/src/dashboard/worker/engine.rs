@@ -5,7 +5,7 @@
 //! with `scoring::input::read_rows` (the fast path `tiyan score` reads
 //! with: records by position, no allocation per record), counts the valid
 //! responses into a `scoring::tally::Tally` through a `TallyBuilder`
-//! (integer sufficient statistics, scoring.md §8),
+//! (integer sufficient statistics, docs/scoring.md §8),
 //! and scores on request with `scoring::report::score`. A tally is made of
 //! single-dimension cells, so a report restricted to a hospital,
 //! department, visit type or channel needs a tally made with that filter

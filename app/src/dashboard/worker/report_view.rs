@@ -1,5 +1,5 @@
 //! The scoring crate's report as the page reads it ([`ReportDoc`], the
-//! formats.md §4 shape), made in the worker by moving fields across rather
+//! docs/formats.md §4 shape), made in the worker by moving fields across rather
 //! than by parsing the JSON again. A test checks that the two ways agree:
 //! `report_doc(&r) == ReportDoc::parse(&to_canonical_json(&r))`.
 

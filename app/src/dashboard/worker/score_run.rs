@@ -69,7 +69,7 @@ fn group_by(key: GroupByKey) -> GroupBy {
 }
 
 /// Every option spelled out, as `tiyan score` takes them: the comparison
-/// minimum is scoring.md §5's default (the dashboard does not change it).
+/// minimum is docs/scoring.md §5's default (the dashboard does not change it).
 pub fn score_options(filters: &Filters) -> Result<ScoreOptions, ScoreFailure> {
     Ok(ScoreOptions {
         current: period(&filters.current)?,

@@ -1,4 +1,4 @@
-//! Instruments as JSON (formats.md §1): the one compiled in and the one the
+//! Instruments as JSON (docs/formats.md §1): the one compiled in and the one the
 //! server serves are read here. The survey never writes one (it keeps the
 //! server's text as it came).
 
@@ -30,7 +30,7 @@ fn texts(n: &Node, name: &'static str) -> Result<Texts, JsonError> {
     n.map(name, false, Some, Node::as_str)
 }
 
-/// `weight` defaults to 1 (formats.md §1).
+/// `weight` defaults to 1 (docs/formats.md §1).
 fn weight(n: &Node) -> Result<f64, JsonError> {
     Ok(n.optional("weight", Node::as_f64)?.unwrap_or(1.0))
 }
@@ -91,7 +91,7 @@ impl FromJson for ChoiceField {
 impl FromJson for Choice {
     fn from_json(n: &Node) -> Result<Self, JsonError> {
         let value = n.field("value");
-        // Choice values are strings or integers (formats.md §1).
+        // Choice values are strings or integers (docs/formats.md §1).
         let value = match (value.as_str(), value.as_i64()) {
             (Some(s), _) => serde_json::Value::String(s),
             (None, Some(i)) => serde_json::Value::from(i),

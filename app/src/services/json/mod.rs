@@ -9,7 +9,7 @@
 //!
 //! The types keep their serde derives: the CLI, the server and the tests
 //! use them, and the tests (here and `app/tests/survey_json.rs`) check that
-//! both agree on every stored and sent shape (formats.md §2 for responses).
+//! both agree on every stored and sent shape (docs/formats.md §2 for responses).
 
 mod instrument;
 mod outbox;
@@ -41,7 +41,7 @@ pub fn parse<T: FromJson>(text: &str) -> Result<T, JsonError> {
 
 /// The `id` and `version` of an instrument's JSON text, read without
 /// building the whole instrument (instruments are versioned: the same id
-/// and version is the same instrument, formats.md §1).
+/// and version is the same instrument, docs/formats.md §1).
 pub fn instrument_id_version(text: &str) -> Option<(String, u32)> {
     let node = parse_node(text).ok()?;
     Some((node.string("id").ok()?, node.u32("version").ok()?))

@@ -1,4 +1,4 @@
-//! Responses as JSON (formats.md §2): read from the outbox, written to the
+//! Responses as JSON (docs/formats.md §2): read from the outbox, written to the
 //! outbox and to `POST /api/v1/responses`.
 
 use scoring::instrument::VisitType;

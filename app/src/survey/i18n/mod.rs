@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub use catalogue::Messages;
 
-/// The survey's languages (domain.md: Simplified Chinese first).
+/// The survey's languages (docs/domain.md: Simplified Chinese first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]

@@ -16,7 +16,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
             id: new_response_id(),
         })
     };
-    // Every instrument shows stages to all three visit types (formats.md
+    // Every instrument shows stages to all three visit types (docs/formats.md
     // §1), so this screen needs nothing from it: it is not built yet.
     let visits = VisitType::ALL;
     html! {

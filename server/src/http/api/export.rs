@@ -1,5 +1,5 @@
 //! `GET /api/v1/export?format=csv|jsonl&from&to&hospital`: the stored
-//! responses in formats.md §3, written by `scoring::export`, in export
+//! responses in docs/formats.md §3, written by `scoring::export`, in export
 //! order (the database reads them in that order), streamed: rows go from
 //! the database cursor to the socket in chunks, so memory stays constant
 //! whether the export has a hundred rows or ten million.

@@ -1,5 +1,5 @@
 //! `GET /api/v1/report?period=2024&baseline=2023&group_by=hospital&case_mix=true&suppress_below=10`
-//! (also `min_compare`, `hospital`): the report of formats.md §4, the same
+//! (also `min_compare`, `hospital`): the report of docs/formats.md §4, the same
 //! bytes `tiyan score` prints for the same responses and options.
 //!
 //! The stored responses of the two periods are streamed into a

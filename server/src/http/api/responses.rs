@@ -21,7 +21,7 @@ use crate::store::InsertOutcome;
 const CONFLICT_MESSAGE: &str =
     "a different response was already stored with this id; ids must be unique per response";
 
-/// The result for one response (formats.md API).
+/// The result for one response (docs/formats.md API).
 #[derive(Debug, Serialize)]
 struct Outcome {
     id: Option<String>,
