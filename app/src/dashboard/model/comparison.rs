@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{GroupDoc, Scope, Verdict};
+use scoring::report::{GroupStats, Scope, Verdict};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonRow {
@@ -75,7 +75,7 @@ impl Sort {
 }
 
 /// Every comparison of `group`, labelled, in report order.
-pub fn comparison_rows(group: &GroupDoc, labels: &Labels) -> Vec<ComparisonRow> {
+pub fn comparison_rows(group: &GroupStats, labels: &Labels) -> Vec<ComparisonRow> {
     group
         .comparisons
         .iter()
@@ -104,7 +104,11 @@ pub fn comparison_rows(group: &GroupDoc, labels: &Labels) -> Vec<ComparisonRow> 
 pub fn sort_rows(rows: &mut [ComparisonRow], sort: Sort) {
     rows.sort_by(|a, b| {
         let primary = match sort.key {
-            SortKey::Report => Some(a.scope.cmp(&b.scope).then(a.position.cmp(&b.position))),
+            SortKey::Report => Some(
+                (a.scope.reading_rank())
+                    .cmp(&b.scope.reading_rank())
+                    .then(a.position.cmp(&b.position)),
+            ),
             SortKey::Label => Some(a.label.cmp(&b.label)),
             SortKey::Verdict => Some(a.verdict.cmp(&b.verdict)),
             SortKey::BaselineMean => compare_options(a.baseline_mean, b.baseline_mean),

@@ -2,7 +2,7 @@
 //! change since the baseline, for one group of the report.
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{GroupDoc, Scope};
+use scoring::report::{Group, Scope};
 
 use super::{Change, Metric};
 
@@ -37,10 +37,8 @@ pub struct StageRow {
 
 /// Shapes the overview of `group`; `None` for a suppressed group, which
 /// must show no statistic at all (docs/scoring.md §7).
-pub fn overview(group: &GroupDoc, labels: &Labels) -> Option<Overview> {
-    if group.suppressed {
-        return None;
-    }
+pub fn overview(group: &Group, labels: &Labels) -> Option<Overview> {
+    let group = group.stats.as_ref()?;
     let stages = group
         .stages
         .iter()
@@ -53,14 +51,14 @@ pub fn overview(group: &GroupDoc, labels: &Labels) -> Option<Overview> {
         })
         .collect();
     Some(Overview {
-        n: group.n.unwrap_or(0),
-        index: group.index.as_ref().map(Metric::from).unwrap_or_default(),
-        index_change: group.comparison(Scope::Index, "").map(Change::from),
-        nps: group.nps.as_ref().map(|p| NpsView {
-            n: p.n,
-            score: p.score,
-            promoters: p.promoters,
-            detractors: p.detractors,
+        n: group.n,
+        index: Metric::from(&group.index),
+        index_change: group.index_comparison().map(Change::from),
+        nps: Some(NpsView {
+            n: group.nps.n,
+            score: group.nps.score,
+            promoters: group.nps.promoters,
+            detractors: group.nps.detractors,
         }),
         stages,
     })

@@ -10,7 +10,7 @@ use crate::dashboard::i18n::T;
 use crate::dashboard::labels::scope_text;
 use crate::dashboard::model::comparison::{comparison_rows, sort_rows, Sort, SortKey};
 use crate::dashboard::number_format as nf;
-use crate::dashboard::report_doc::Scope;
+use scoring::report::Scope;
 
 #[function_component]
 pub fn ComparisonView(props: &ViewProps) -> Html {
@@ -24,10 +24,10 @@ pub fn ComparisonView(props: &ViewProps) -> Html {
     let Some(all) = report.group("all") else {
         return Html::default();
     };
-    if all.suppressed {
+    let Some(stats) = &all.stats else {
         return html! { <p class="notice">{ fewer_than(lang, data.loaded.filters.suppress_below) }</p> };
-    }
-    let mut rows = comparison_rows(all, &data.labels);
+    };
+    let mut rows = comparison_rows(stats, &data.labels);
     let chart_rows: Vec<PairedRow> = rows
         .iter()
         .filter(|r| r.scope != Scope::Item)
@@ -100,7 +100,7 @@ pub fn ComparisonView(props: &ViewProps) -> Html {
                             <td class="num">{ nf::signed(r.diff) }</td>
                             <td>{ nf::interval(r.ci_low, r.ci_high) }</td>
                             <td class="num">{ nf::p_value(r.q) }</td>
-                            <td class="num">{ nf::two_decimals(r.cohen_d) }</td>
+                            <td class="num">{ nf::coefficient(r.cohen_d) }</td>
                             <td><VerdictBadge verdict={r.verdict} lang={lang} /></td>
                         </tr>
                     }) }
