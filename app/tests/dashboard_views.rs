@@ -176,13 +176,16 @@ fn comparison_lists_index_then_stages_then_items_by_default() {
     let mut rows = comparison_rows(group, &labels(Lang::En));
     assert_eq!(rows.len(), group.comparisons.len());
     sort_rows(&mut rows, Sort::default());
-    let ranks: Vec<u8> = rows.iter().map(|r| r.scope.reading_rank()).collect();
+    let ranks: Vec<u8> = rows
+        .iter()
+        .map(|r| r.comparison.scope.reading_rank())
+        .collect();
     let mut sorted = ranks.clone();
     sorted.sort();
     assert_eq!(ranks, sorted);
-    assert_eq!(rows[0].scope, Scope::Index);
+    assert_eq!(rows[0].comparison.scope, Scope::Index);
     assert_eq!(rows[0].label, "Experience index");
-    assert_eq!(rows[1].id, "pre_visit");
+    assert_eq!(rows[1].comparison.id, "pre_visit");
 }
 
 #[test]
@@ -190,8 +193,8 @@ fn sorting_puts_missing_values_last_both_ways() {
     let doc = report(&generated(800, 35, 2), 10, true);
     let mut rows = comparison_rows(all_stats(&doc), &labels(Lang::En));
     // Two rows lose their difference, as a comparison with n < 2 does.
-    rows[3].diff = None;
-    rows[10].diff = None;
+    rows[3].comparison.diff = None;
+    rows[10].comparison.diff = None;
     for descending in [false, true] {
         sort_rows(
             &mut rows,
@@ -200,7 +203,7 @@ fn sorting_puts_missing_values_last_both_ways() {
                 descending,
             },
         );
-        let diffs: Vec<Option<f64>> = rows.iter().map(|r| r.diff).collect();
+        let diffs: Vec<Option<f64>> = rows.iter().map(|r| r.comparison.diff).collect();
         let present: Vec<f64> = diffs.iter().flatten().copied().collect();
         assert_eq!(diffs[present.len()..], [None, None]);
         assert!(present.windows(2).all(|w| if descending {
@@ -243,7 +246,7 @@ fn sorting_by_verdict_groups_them() {
             descending: false,
         },
     );
-    let verdicts: Vec<Verdict> = rows.iter().map(|r| r.verdict).collect();
+    let verdicts: Vec<Verdict> = rows.iter().map(|r| r.comparison.verdict).collect();
     let mut sorted = verdicts.clone();
     sorted.sort();
     assert_eq!(verdicts, sorted);
