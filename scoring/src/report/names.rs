@@ -50,36 +50,34 @@ impl Quadrant {
 mod tests {
     use super::*;
 
+    fn written_as_json<T: serde::Serialize>(values: &[T], name: fn(&T) -> &'static str) {
+        for v in values {
+            let json = serde_json::to_string(v).expect("an enumeration serialises");
+            assert_eq!(json, format!("\"{}\"", name(v)));
+        }
+    }
+
     /// The names are the ones serde writes into the report JSON.
     #[test]
     fn names_are_the_contract_names() {
-        for s in [Scope::Item, Scope::Stage, Scope::Index] {
-            assert_eq!(
-                serde_json::to_string(&s).unwrap(),
-                format!("\"{}\"", s.as_str())
-            );
-        }
-        for v in [
-            Verdict::Improved,
-            Verdict::Declined,
-            Verdict::NoChange,
-            Verdict::Insufficient,
-        ] {
-            assert_eq!(
-                serde_json::to_string(&v).unwrap(),
-                format!("\"{}\"", v.as_str())
-            );
-        }
-        for q in [
-            Quadrant::FixFirst,
-            Quadrant::KeepUp,
-            Quadrant::Secondary,
-            Quadrant::Surplus,
-        ] {
-            assert_eq!(
-                serde_json::to_string(&q).unwrap(),
-                format!("\"{}\"", q.as_str())
-            );
-        }
+        written_as_json(&[Scope::Item, Scope::Stage, Scope::Index], |s| s.as_str());
+        written_as_json(
+            &[
+                Verdict::Improved,
+                Verdict::Declined,
+                Verdict::NoChange,
+                Verdict::Insufficient,
+            ],
+            |v| v.as_str(),
+        );
+        written_as_json(
+            &[
+                Quadrant::FixFirst,
+                Quadrant::KeepUp,
+                Quadrant::Secondary,
+                Quadrant::Surplus,
+            ],
+            |q| q.as_str(),
+        );
     }
 }
