@@ -4,7 +4,8 @@
 //! is written (escaping, code spans, coloured verdicts), so the columns and
 //! figures of the two reports cannot drift apart.
 
-use scoring::report::{Comparison, GroupStats, Scope, Verdict};
+use scoring::present::rows::{item_rows, stage_rows, StageRow};
+use scoring::report::{Comparison, Driver, GroupStats, Scope, Verdict};
 
 use super::labels::Labels;
 use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed, MISSING};
@@ -31,10 +32,8 @@ pub(super) struct Table<'a> {
 pub(super) fn stage_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> Table<'a> {
     let w = labels.words;
     let head = vec![w.stage, w.n, w.mean, w.ci, w.alpha];
-    let rows = stats
-        .stages
-        .iter()
-        .map(|stage| {
+    let rows = stage_rows(stats)
+        .map(|StageRow { stage, comparison }| {
             let row = vec![
                 Cell::Text(labels.stage(&stage.id)),
                 Cell::Plain(stage.n.to_string()),
@@ -42,8 +41,7 @@ pub(super) fn stage_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> 
                 Cell::Plain(interval(stage.ci_low, stage.ci_high)),
                 Cell::Plain(coefficient(stage.alpha)),
             ];
-            let adjusted = stage.adjusted_mean.flatten();
-            (row, adjusted, stats.comparison(Scope::Stage, &stage.id))
+            (row, stage.adjusted_mean.flatten(), comparison)
         })
         .collect();
     with_optional_columns(stats, labels, head, rows)
@@ -63,11 +61,10 @@ pub(super) fn item_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> T
         w.satisfied,
         w.driver,
     ];
-    let rows = stats
-        .items
-        .iter()
-        .map(|item| {
-            let row = vec![
+    let rows = item_rows(stats)
+        .map(|row| {
+            let item = row.item;
+            let cells = vec![
                 Cell::Item {
                     text: labels.item(&item.id),
                     id: &item.id,
@@ -78,10 +75,9 @@ pub(super) fn item_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> T
                 Cell::Plain(interval(item.ci_low, item.ci_high)),
                 Cell::Plain(percent(item.top_box)),
                 Cell::Plain(percent(item.satisfied)),
-                Cell::Plain(quadrant(stats, &item.id, labels)),
+                Cell::Plain(quadrant(row.driver, labels)),
             ];
-            let adjusted = item.adjusted_mean.flatten();
-            (row, adjusted, stats.comparison(Scope::Item, &item.id))
+            (cells, item.adjusted_mean.flatten(), row.comparison)
         })
         .collect();
     with_optional_columns(stats, labels, head, rows)
@@ -135,11 +131,8 @@ fn comparison_cells<'a>(c: Option<&Comparison>, labels: &Labels<'_>) -> Vec<Cell
 }
 
 /// The key-driver quadrant of an item (docs/scoring.md §4), if it has one.
-fn quadrant(stats: &GroupStats, id: &str, labels: &Labels<'_>) -> String {
-    stats
-        .drivers
-        .iter()
-        .find(|d| d.id == id)
+fn quadrant(driver: Option<&Driver>, labels: &Labels<'_>) -> String {
+    driver
         .and_then(|d| d.quadrant)
         .map_or_else(|| MISSING.to_owned(), |q| labels.quadrant(q).to_owned())
 }

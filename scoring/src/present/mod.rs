@@ -7,4 +7,5 @@
 pub mod cells;
 pub mod drivers;
 pub mod numbers;
+pub mod rows;
 pub mod words;

@@ -2,7 +2,8 @@
 //! change since the baseline, for one group of the report.
 
 use crate::dashboard::labels::Labels;
-use scoring::report::{Group, Scope};
+use scoring::present::rows::stage_rows;
+use scoring::report::Group;
 
 use super::{Change, Metric};
 
@@ -39,15 +40,13 @@ pub struct StageRow {
 /// must show no statistic at all (docs/scoring.md §7).
 pub fn overview(group: &Group, labels: &Labels) -> Option<Overview> {
     let group = group.stats.as_ref()?;
-    let stages = group
-        .stages
-        .iter()
-        .map(|s| StageRow {
-            id: s.id.clone(),
-            title: labels.stage(&s.id),
-            metric: Metric::from(s),
-            alpha: s.alpha,
-            change: group.comparison(Scope::Stage, &s.id).map(Change::from),
+    let stages = stage_rows(group)
+        .map(|row| StageRow {
+            id: row.stage.id.clone(),
+            title: labels.stage(&row.stage.id),
+            metric: Metric::from(row.stage),
+            alpha: row.stage.alpha,
+            change: row.comparison.map(Change::from),
         })
         .collect();
     Some(Overview {

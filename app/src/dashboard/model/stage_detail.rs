@@ -4,6 +4,7 @@
 use scoring::instrument::Scale;
 
 use crate::dashboard::labels::Labels;
+use scoring::present::rows::item_rows;
 use scoring::report::{Group, ItemStats, Scope};
 
 use super::{Change, Metric};
@@ -46,17 +47,16 @@ pub struct Segment {
 pub fn stage_detail(group: &Group, stage_id: &str, labels: &Labels) -> Option<StageDetail> {
     let group = group.stats.as_ref()?;
     let stage = group.stage(stage_id)?;
-    let items = group
-        .items
-        .iter()
-        .filter_map(|item| {
+    let items = item_rows(group)
+        .filter_map(|row| {
+            let item = row.item;
             let info = labels.item_info(&item.id)?;
             (info.stage.as_deref() == Some(stage_id)).then(|| ItemDetail {
                 id: item.id.clone(),
                 label: info.text.clone(),
                 metric: Metric::from(item),
                 top_box: item.top_box,
-                change: group.comparison(Scope::Item, &item.id).map(Change::from),
+                change: row.comparison.map(Change::from),
                 scale: info.scale,
                 reverse: info.reverse,
                 distribution: distribution(item, info.scale),
