@@ -22,14 +22,14 @@ use app::dashboard::model::stage_detail::stage_detail;
 use app::dashboard::model::trend::trend_lines;
 use app::dashboard::number_format as nf;
 use app::dashboard::protocol::{FromWorker, Phase, Progress, Scored, TrendData, TrendMonth};
-use app::dashboard::report_doc::{QuadrantKind, ReportDoc, Scope, Verdict};
 use app::dashboard::route::{relative_to_base, Route};
 use app::dashboard::state::{Action, Activity, DashboardState, Mode};
 use scoring::export::sort_for_export;
 use scoring::generate::{generate, GenerateOptions};
 use scoring::instrument::{default_instrument, Scale, DEFAULT_INSTRUMENT_JSON};
 use scoring::report::{
-    score, to_canonical_json, GroupBy, Period, ScoreOptions, DEFAULT_MIN_COMPARE,
+    score, to_canonical_json, GroupBy, GroupStats, Period, Quadrant, Report, Scope, ScoreOptions,
+    Verdict, DEFAULT_MIN_COMPARE,
 };
 use scoring::response::Response;
 use scoring::tally::Tally;
@@ -59,7 +59,7 @@ fn generated(n: u64, seed: u64, hospitals: u32) -> Vec<Response> {
 
 /// A real report of 2025 against 2024, grouped by hospital, with
 /// `suppress_below` chosen by the caller.
-fn report(responses: &[Response], suppress_below: u64, baseline: bool) -> ReportDoc {
+fn report(responses: &[Response], suppress_below: u64, baseline: bool) -> Report {
     let instrument = default_instrument();
     let mut tally = Tally::new(&instrument).expect("tally");
     for r in responses {
@@ -73,8 +73,15 @@ fn report(responses: &[Response], suppress_below: u64, baseline: bool) -> Report
         suppress_below,
         min_compare: DEFAULT_MIN_COMPARE,
     };
-    let json = to_canonical_json(&score(&instrument, &tally, &options).expect("score"));
-    ReportDoc::parse(&json).expect("the report reads as docs/formats.md §4")
+    score(&instrument, &tally, &options).expect("score")
+}
+
+/// The statistics of the `all` group (never suppressed in these reports).
+fn all_stats(report: &Report) -> &GroupStats {
+    report
+        .group("all")
+        .and_then(|g| g.stats.as_ref())
+        .expect("the all group is shown")
 }
 
 fn labels(lang: Lang) -> Labels {
@@ -112,8 +119,8 @@ fn with_one_suppressed() -> (Vec<Response>, u64, String) {
 fn overview_shows_index_nps_and_each_stage_with_its_change() {
     let all = generated(800, 32, 2);
     let doc = report(&all, 10, true);
-    let group = doc.group("all").expect("the all group");
-    let o = overview(group, &labels(Lang::En)).expect("not suppressed");
+    let o = overview(doc.group("all").expect("all"), &labels(Lang::En)).expect("not suppressed");
+    let group = all_stats(&doc);
     assert_eq!(o.n, n_2025(&all, "H001") + n_2025(&all, "H002"));
     let ids: Vec<&str> = o.stages.iter().map(|s| s.id.as_str()).collect();
     let instrument = default_instrument();
@@ -132,7 +139,7 @@ fn overview_shows_index_nps_and_each_stage_with_its_change() {
             group.comparison(Scope::Stage, &s.id).and_then(|c| c.diff)
         );
     }
-    assert_eq!(o.index.mean, group.index.as_ref().and_then(|i| i.mean));
+    assert_eq!(o.index.mean, group.index.mean);
     assert!(o.index_change.is_some());
     let nps = o.nps.expect("nps");
     assert!(nps.score.is_some_and(|s| (-100.0..=100.0).contains(&s)));
@@ -153,6 +160,7 @@ fn a_suppressed_group_shows_nothing() {
     let doc = report(&all, threshold, true);
     let group = doc.group(&small).expect("the small hospital is listed");
     assert!(group.suppressed);
+    assert!(group.stats.is_none());
     let l = labels(Lang::En);
     assert!(overview(group, &l).is_none());
     assert!(priorities(group, &l).is_none());
@@ -164,27 +172,29 @@ fn a_suppressed_group_shows_nothing() {
 #[test]
 fn comparison_lists_index_then_stages_then_items_by_default() {
     let doc = report(&generated(800, 34, 2), 10, true);
-    let group = doc.group("all").expect("all");
+    let group = all_stats(&doc);
     let mut rows = comparison_rows(group, &labels(Lang::En));
     assert_eq!(rows.len(), group.comparisons.len());
     sort_rows(&mut rows, Sort::default());
-    let scopes: Vec<Scope> = rows.iter().map(|r| r.scope).collect();
-    let mut sorted = scopes.clone();
+    let ranks: Vec<u8> = rows
+        .iter()
+        .map(|r| r.comparison.scope.reading_rank())
+        .collect();
+    let mut sorted = ranks.clone();
     sorted.sort();
-    assert_eq!(scopes, sorted);
-    assert_eq!(rows[0].scope, Scope::Index);
+    assert_eq!(ranks, sorted);
+    assert_eq!(rows[0].comparison.scope, Scope::Index);
     assert_eq!(rows[0].label, "Experience index");
-    assert_eq!(rows[1].id, "pre_visit");
+    assert_eq!(rows[1].comparison.id, "pre_visit");
 }
 
 #[test]
 fn sorting_puts_missing_values_last_both_ways() {
     let doc = report(&generated(800, 35, 2), 10, true);
-    let group = doc.group("all").expect("all");
-    let mut rows = comparison_rows(group, &labels(Lang::En));
+    let mut rows = comparison_rows(all_stats(&doc), &labels(Lang::En));
     // Two rows lose their difference, as a comparison with n < 2 does.
-    rows[3].diff = None;
-    rows[10].diff = None;
+    rows[3].comparison.diff = None;
+    rows[10].comparison.diff = None;
     for descending in [false, true] {
         sort_rows(
             &mut rows,
@@ -193,7 +203,7 @@ fn sorting_puts_missing_values_last_both_ways() {
                 descending,
             },
         );
-        let diffs: Vec<Option<f64>> = rows.iter().map(|r| r.diff).collect();
+        let diffs: Vec<Option<f64>> = rows.iter().map(|r| r.comparison.diff).collect();
         let present: Vec<f64> = diffs.iter().flatten().copied().collect();
         assert_eq!(diffs[present.len()..], [None, None]);
         assert!(present.windows(2).all(|w| if descending {
@@ -228,7 +238,7 @@ fn a_header_click_toggles_or_starts_in_the_useful_direction() {
 #[test]
 fn sorting_by_verdict_groups_them() {
     let doc = report(&generated(800, 36, 2), 10, true);
-    let mut rows = comparison_rows(doc.group("all").expect("all"), &labels(Lang::En));
+    let mut rows = comparison_rows(all_stats(&doc), &labels(Lang::En));
     sort_rows(
         &mut rows,
         Sort {
@@ -236,7 +246,7 @@ fn sorting_by_verdict_groups_them() {
             descending: false,
         },
     );
-    let verdicts: Vec<Verdict> = rows.iter().map(|r| r.verdict).collect();
+    let verdicts: Vec<Verdict> = rows.iter().map(|r| r.comparison.verdict).collect();
     let mut sorted = verdicts.clone();
     sorted.sort();
     assert_eq!(verdicts, sorted);
@@ -265,7 +275,10 @@ fn a_stage_lists_its_items_with_full_distributions() {
                 assert!((shares - 1.0).abs() < 1e-9);
             }
         }
-        assert_eq!(d.alpha, group.stage(&stage.id).and_then(|s| s.alpha));
+        assert_eq!(
+            d.alpha,
+            all_stats(&doc).stage(&stage.id).and_then(|s| s.alpha)
+        );
     }
     assert!(stage_detail(group, "no_such_stage", &labels(Lang::En)).is_none());
 }
@@ -286,10 +299,10 @@ fn fix_first_is_the_report_quadrant_most_important_first() {
     let doc = report(&generated(1500, 38, 2), 10, false);
     let group = doc.group("all").expect("all");
     let p = priorities(group, &labels(Lang::En)).expect("shown");
-    let expected: Vec<&str> = group
+    let expected: Vec<&str> = all_stats(&doc)
         .drivers
         .iter()
-        .filter(|d| d.quadrant == Some(QuadrantKind::FixFirst))
+        .filter(|d| d.quadrant == Some(Quadrant::FixFirst))
         .map(|d| d.id.as_str())
         .collect();
     let mut listed: Vec<&str> = p.fix_first.iter().map(|d| d.id.as_str()).collect();
@@ -310,10 +323,10 @@ fn the_median_lines_separate_the_quadrants_as_the_report_does() {
     );
     for d in &p.points {
         let expected = match (d.r >= mr, d.mean >= mm) {
-            (true, false) => QuadrantKind::FixFirst,
-            (true, true) => QuadrantKind::KeepUp,
-            (false, false) => QuadrantKind::Secondary,
-            (false, true) => QuadrantKind::Surplus,
+            (true, false) => Quadrant::FixFirst,
+            (true, true) => Quadrant::KeepUp,
+            (false, false) => Quadrant::Secondary,
+            (false, true) => Quadrant::Surplus,
         };
         assert_eq!(
             d.quadrant,
@@ -423,7 +436,7 @@ fn csv_tables_have_a_row_per_group_and_statistic() {
     let (all, threshold, small) = with_one_suppressed();
     let doc = report(&all, threshold, true);
     let l = labels(Lang::ZhCn);
-    let shown: Vec<_> = doc.groups.iter().filter(|g| !g.suppressed).collect();
+    let shown: Vec<&GroupStats> = doc.groups.iter().filter_map(|g| g.stats.as_ref()).collect();
 
     let (header, rows) = read_csv(&items_csv(&doc, &l));
     assert_eq!(header[..4], ["group", "suppressed", "item", "text"]);
@@ -444,10 +457,7 @@ fn csv_tables_have_a_row_per_group_and_statistic() {
         .find(|r| r[0] == "all" && r[2] == "index")
         .expect("the index row");
     let mean: f64 = index[5].parse().expect("a number");
-    assert_eq!(
-        Some(mean),
-        doc.group("all").and_then(|g| g.index.as_ref()?.mean)
-    );
+    assert_eq!(Some(mean), all_stats(&doc).index.mean);
 
     let (header, rows) = read_csv(&comparisons_csv(&doc, &l));
     assert_eq!(header.last().map(String::as_str), Some("verdict"));
@@ -521,10 +531,10 @@ fn an_opened_file_starts_on_its_last_year() {
 
 // --- State -----------------------------------------------------------
 
-fn scored_for(doc_json: String) -> Scored {
+fn scored_for(report: Report) -> Scored {
     Scored {
-        report: ReportDoc::parse(&doc_json).expect("docs/formats.md §4"),
-        report_json: doc_json,
+        report_json: to_canonical_json(&report),
+        report: Box::new(report),
         trend: TrendData::default(),
         comment_count: 0,
     }
@@ -532,14 +542,12 @@ fn scored_for(doc_json: String) -> Scored {
 
 #[test]
 fn an_answer_to_an_older_request_is_dropped() {
-    let json = to_canonical_json(
-        &score(
-            &default_instrument(),
-            &Tally::new(&default_instrument()).expect("tally"),
-            &ScoreOptions::new(Period::year(2025)),
-        )
-        .expect("an empty report"),
-    );
+    let report = score(
+        &default_instrument(),
+        &Tally::new(&default_instrument()).expect("tally"),
+        &ScoreOptions::new(Period::year(2025)),
+    )
+    .expect("an empty report");
     let state = DashboardState::new(Lang::ZhCn, Filters::for_year(2025))
         .reduce(Action::ScoreRequested {
             request: 1,
@@ -552,12 +560,12 @@ fn an_answer_to_an_older_request_is_dropped() {
     assert_eq!(state.activity, Activity::Scoring);
     let stale = state.clone().reduce(Action::Worker(FromWorker::Scored {
         request: 1,
-        outcome: Ok(scored_for(json.clone())),
+        outcome: Ok(scored_for(report.clone())),
     }));
     assert!(stale.result.is_none());
     let fresh = state.reduce(Action::Worker(FromWorker::Scored {
         request: 2,
-        outcome: Ok(scored_for(json)),
+        outcome: Ok(scored_for(report)),
     }));
     let result = fresh.result.expect("the answer to request 2");
     assert_eq!(result.filters, Filters::for_year(2024));
@@ -654,14 +662,14 @@ fn routes_read_back_what_they_write() {
 #[test]
 fn numbers_are_written_for_people() {
     assert_eq!(nf::score(Some(72.449)), "72.4");
-    assert_eq!(nf::score(None), "–");
+    assert_eq!(nf::score(None), "—");
     assert_eq!(nf::signed(Some(3.25)), "+3.2");
     assert_eq!(nf::signed(Some(-1.0)), "−1.0");
     assert_eq!(nf::signed(Some(-0.04)), "0.0");
-    assert_eq!(nf::interval(Some(-0.04), Some(1.26)), "[0.0, 1.3]");
-    assert_eq!(nf::interval(Some(-2.0), None), "–");
+    assert_eq!(nf::interval(Some(-0.04), Some(1.26)), "0.0 – 1.3");
+    assert_eq!(nf::interval(Some(-2.0), None), "—");
     assert_eq!(nf::percent(Some(0.4167)), "41.7%");
-    assert_eq!(nf::p_value(Some(0.0004)), "< 0.001");
+    assert_eq!(nf::p_value(Some(0.0004)), "<0.001");
     assert_eq!(nf::p_value(Some(0.0412)), "0.041");
     assert_eq!(nf::count(1_000_000), "1,000,000");
     assert_eq!(nf::count(999), "999");

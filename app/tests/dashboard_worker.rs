@@ -10,7 +10,6 @@
 
 use app::dashboard::filters::{DateRange, Filters, GroupByKey};
 use app::dashboard::protocol::{FromWorker, Phase, Scored, ToWorker};
-use app::dashboard::report_doc::ReportDoc;
 use app::dashboard::worker::engine::Engine;
 use scoring::export::{sort_for_export, to_jsonl_line, CsvWriter};
 use scoring::generate::{generate, GenerateOptions};
@@ -179,6 +178,8 @@ fn the_report_has_the_bytes_of_tiyan_score() {
     assert_eq!(scored.report_json, expected);
 }
 
+/// The views get the very report whose JSON the export saves, and it
+/// crosses to the page (gloo-worker's bincode codec) unchanged.
 #[test]
 fn the_views_read_the_report_as_its_json_says() {
     let all = responses(500, 23);
@@ -197,8 +198,14 @@ fn the_views_read_the_report_as_its_json_says() {
         },
     ] {
         let scored = worker.score(1, filters);
-        let parsed = ReportDoc::parse(&scored.report_json).expect("docs/formats.md §4");
-        assert_eq!(scored.report, parsed);
+        assert_eq!(to_canonical_json(&scored.report), scored.report_json);
+        let message = FromWorker::Scored {
+            request: 1,
+            outcome: Ok(scored),
+        };
+        let bytes = bincode::serialize(&message).expect("the message encodes");
+        let back: FromWorker = bincode::deserialize(&bytes).expect("the message decodes");
+        assert_eq!(back, message);
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use scoring::input::InputFormat;
 use scoring::instrument::VisitType;
+use scoring::lang::Lang;
 use scoring::report::{GroupBy, Period};
 use scoring::response::Channel;
 
@@ -145,24 +146,9 @@ pub(crate) enum ReportFormat {
     Html,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Lang {
-    #[value(name = "zh-CN")]
-    ZhCn,
-    #[value(name = "zh-Hant")]
-    ZhHant,
-    #[value(name = "en")]
-    En,
-}
-
-impl Lang {
-    pub(crate) fn tag(self) -> &'static str {
-        match self {
-            Lang::ZhCn => "zh-CN",
-            Lang::ZhHant => "zh-Hant",
-            Lang::En => "en",
-        }
-    }
+/// `--lang`: the product's language tags, read as everywhere else.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| "expected zh-CN, zh-Hant or en".to_owned())
 }
 
 #[derive(Debug, Args)]
@@ -209,8 +195,8 @@ pub(crate) struct ScoreArgs {
     pub(crate) threads: Option<NonZeroUsize>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub(crate) format: ReportFormat,
-    /// Language of the md and html reports' labels.
-    #[arg(long, value_enum, default_value_t = Lang::ZhCn)]
+    /// Language of the md and html reports' labels: zh-CN, zh-Hant or en.
+    #[arg(long, value_parser = parse_lang, default_value = "zh-CN", value_name = "LANG")]
     pub(crate) lang: Lang,
     /// Where to write (absent or `-`: standard output).
     #[arg(long, short, value_name = "FILE")]

@@ -10,6 +10,7 @@ pub mod generate;
 pub mod input;
 pub mod instrument;
 pub mod lang;
+pub mod present;
 pub mod report;
 pub mod response;
 pub mod stats;

@@ -149,7 +149,7 @@ test('every view renders, and the comparison table sorts', async () => {
   };
   await visit('comparison', '#comparison-table');
   const firstLabel = () => page.textContent('#comparison-table tbody tr:first-child th');
-  assert.equal(await firstLabel(), '体验指数');
+  assert.equal(await firstLabel(), '就医体验指数');
   await page.click('#comparison-table thead th:nth-child(5) button');
   const diffs = await page.$$eval('#comparison-table tbody tr td:nth-of-type(4)', (cells) =>
     cells.map((c) => Number(c.textContent.replace('−', '-').replace('+', ''))).filter((n) => !Number.isNaN(n)));

@@ -1,22 +1,24 @@
 //! The report's tables as CSV files for spreadsheets: items, stages,
 //! comparisons and groups, one row per group and statistic.
 //!
-//! Numbers are written at full precision (Rust's shortest round-trip form),
-//! not rounded as on screen, so a reader can recompute from them; a `null`
-//! statistic is an empty cell. Files start with a byte-order mark, as the
+//! Numbers are written at full precision, not rounded as on screen, so a
+//! reader can recompute from them; a `null` statistic is an empty cell.
+//! The statistics' columns and cells are the CLI's CSV table's
+//! (`scoring::present::cells`). Files start with a byte-order mark, as the
 //! export does (docs/formats.md §3), so Excel reads the Chinese labels. A
 //! suppressed group appears with its key only (docs/scoring.md §7).
 
 use csv::Writer;
+use scoring::present::cells::{
+    comparison_cells, counts_cell, index_cells, item_cells, number, stage_cells,
+    COMPARISON_COLUMNS, ITEM_COLUMNS, STAGE_COLUMNS,
+};
+use scoring::report::{Group, GroupStats, Report, INDEX_ID};
 
+use super::i18n::T;
 use super::labels::Labels;
-use super::report_doc::{GroupDoc, ReportDoc};
 
 const BOM: &str = "\u{FEFF}";
-
-fn num(v: Option<f64>) -> String {
-    v.map(|x| x.to_string()).unwrap_or_default()
-}
 
 fn finish(writer: Writer<Vec<u8>>) -> String {
     // Writing to a Vec cannot fail, and every field is a Rust string.
@@ -24,7 +26,18 @@ fn finish(writer: Writer<Vec<u8>>) -> String {
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
-fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+/// `group`, `suppressed`, then `columns`.
+fn header(columns: &[&[&str]]) -> Vec<String> {
+    let mut header = vec!["group".to_owned(), "suppressed".to_owned()];
+    header.extend(
+        columns
+            .iter()
+            .flat_map(|c| c.iter().map(|s| (*s).to_owned())),
+    );
+    header
+}
+
+fn write_rows(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = Writer::from_writer(Vec::new());
     let mut ok = w.write_record(header).is_ok();
     for row in rows {
@@ -34,66 +47,43 @@ fn write_rows(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Strin
     finish(w)
 }
 
-fn suppressed_row(g: &GroupDoc, width: usize) -> Vec<String> {
-    let mut row = vec![g.key.clone(), "true".to_owned()];
-    row.resize(width, String::new());
-    row
+/// The rows of every group: a suppressed one as its key alone, padded to
+/// the header's width; the others as `rows` makes them, after the key.
+fn group_rows<'r>(
+    report: &'r Report,
+    width: usize,
+    rows: impl Fn(&'r GroupStats) -> Vec<Vec<String>> + 'r,
+) -> impl Iterator<Item = Vec<String>> + 'r {
+    report.groups.iter().flat_map(move |g: &'r Group| {
+        let Some(stats) = &g.stats else {
+            let mut row = vec![g.key.clone(), "true".to_owned()];
+            row.resize(width, String::new());
+            return vec![row];
+        };
+        rows(stats)
+            .into_iter()
+            .map(|cells| {
+                let mut row = vec![g.key.clone(), "false".to_owned()];
+                row.extend(cells);
+                row
+            })
+            .collect()
+    })
 }
 
-/// One row per group and item: n, n_na, mean, sd, CI, top box, satisfied,
-/// and the answer counts as `value:count` pairs.
-pub fn items_csv(report: &ReportDoc, labels: &Labels) -> String {
-    let header = [
-        "group",
-        "suppressed",
-        "item",
-        "text",
-        "n",
-        "n_na",
-        "mean",
-        "sd",
-        "ci_low",
-        "ci_high",
-        "top_box",
-        "top_box_ci_low",
-        "top_box_ci_high",
-        "satisfied",
-        "counts",
-    ];
-    let rows = report.groups.iter().flat_map(|g| {
-        if g.suppressed {
-            return vec![suppressed_row(g, header.len())];
-        }
-        g.items
+/// One row per group and item: its statistics and the answer counts as
+/// `value:count` pairs.
+pub fn items_csv(report: &Report, labels: &Labels) -> String {
+    let header = header(&[&["item", "text"], &ITEM_COLUMNS, &["counts"]]);
+    let rows = group_rows(report, header.len(), |stats| {
+        stats
+            .items
             .iter()
             .map(|i| {
-                let mut counts: Vec<(i64, u64)> = i
-                    .counts
-                    .iter()
-                    .filter_map(|(k, c)| k.parse::<i64>().ok().map(|v| (v, *c)))
-                    .collect();
-                counts.sort();
-                vec![
-                    g.key.clone(),
-                    "false".to_owned(),
-                    i.id.clone(),
-                    labels.item(&i.id),
-                    i.n.to_string(),
-                    i.n_na.to_string(),
-                    num(i.mean),
-                    num(i.sd),
-                    num(i.ci_low),
-                    num(i.ci_high),
-                    num(i.top_box),
-                    num(i.top_box_ci_low),
-                    num(i.top_box_ci_high),
-                    num(i.satisfied),
-                    counts
-                        .iter()
-                        .map(|(v, c)| format!("{v}:{c}"))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ]
+                let mut row = vec![i.id.clone(), labels.item(&i.id)];
+                row.extend(item_cells(i));
+                row.push(counts_cell(i));
+                row
             })
             .collect()
     });
@@ -101,169 +91,65 @@ pub fn items_csv(report: &ReportDoc, labels: &Labels) -> String {
 }
 
 /// One row per group and stage, then the index as stage `index`.
-pub fn stages_csv(report: &ReportDoc, labels: &Labels) -> String {
-    let header = [
-        "group",
-        "suppressed",
-        "stage",
-        "title",
-        "n",
-        "mean",
-        "sd",
-        "ci_low",
-        "ci_high",
-        "alpha",
-    ];
-    let rows = report.groups.iter().flat_map(|g| {
-        if g.suppressed {
-            return vec![suppressed_row(g, header.len())];
-        }
-        let mut rows: Vec<Vec<String>> = g
-            .stages
-            .iter()
-            .map(|s| {
-                vec![
-                    g.key.clone(),
-                    "false".to_owned(),
-                    s.id.clone(),
-                    labels.stage(&s.id),
-                    s.n.to_string(),
-                    num(s.mean),
-                    num(s.sd),
-                    num(s.ci_low),
-                    num(s.ci_high),
-                    num(s.alpha),
-                ]
-            })
-            .collect();
-        if let Some(i) = &g.index {
-            rows.push(vec![
-                g.key.clone(),
-                "false".to_owned(),
-                "index".to_owned(),
-                labels.t(super::i18n::T::ExperienceIndex).to_owned(),
-                i.n.to_string(),
-                num(i.mean),
-                num(i.sd),
-                num(i.ci_low),
-                num(i.ci_high),
-                String::new(),
-            ]);
-        }
-        rows
+pub fn stages_csv(report: &Report, labels: &Labels) -> String {
+    let header = header(&[&["stage", "title"], &STAGE_COLUMNS]);
+    let rows = group_rows(report, header.len(), |stats| {
+        let stages = stats.stages.iter().map(|s| {
+            let mut row = vec![s.id.clone(), labels.stage(&s.id)];
+            row.extend(stage_cells(s));
+            row
+        });
+        let mut index = vec![INDEX_ID.to_owned(), labels.t(T::ExperienceIndex).to_owned()];
+        index.extend(index_cells(&stats.index));
+        stages.chain(std::iter::once(index)).collect()
     });
     write_rows(&header, rows)
 }
 
 /// One row per group and comparison (docs/scoring.md §5), every field.
-pub fn comparisons_csv(report: &ReportDoc, labels: &Labels) -> String {
-    let header = [
-        "group",
-        "suppressed",
-        "scope",
-        "id",
-        "label",
-        "baseline_n",
-        "baseline_mean",
-        "current_n",
-        "current_mean",
-        "diff",
-        "ci_low",
-        "ci_high",
-        "t",
-        "df",
-        "p",
-        "q",
-        "cohen_d",
-        "top_box_diff",
-        "z",
-        "p_top_box",
-        "cohen_h",
-        "verdict",
-    ];
-    let rows = report.groups.iter().flat_map(|g| {
-        if g.suppressed {
-            return vec![suppressed_row(g, header.len())];
-        }
-        g.comparisons
+pub fn comparisons_csv(report: &Report, labels: &Labels) -> String {
+    let header = header(&[&["scope", "id", "label"], &COMPARISON_COLUMNS]);
+    let rows = group_rows(report, header.len(), |stats| {
+        stats
+            .comparisons
             .iter()
             .map(|c| {
-                vec![
-                    g.key.clone(),
-                    "false".to_owned(),
-                    format!("{:?}", c.scope).to_lowercase(),
+                let mut row = vec![
+                    c.scope.as_str().to_owned(),
                     c.id.clone(),
                     labels.scoped(c.scope, &c.id),
-                    c.baseline_n.to_string(),
-                    num(c.baseline_mean),
-                    c.current_n.to_string(),
-                    num(c.current_mean),
-                    num(c.diff),
-                    num(c.ci_low),
-                    num(c.ci_high),
-                    num(c.t),
-                    num(c.df),
-                    num(c.p),
-                    num(c.q),
-                    num(c.cohen_d),
-                    num(c.top_box_diff),
-                    num(c.z),
-                    num(c.p_top_box),
-                    num(c.cohen_h),
-                    verdict_id(c.verdict).to_owned(),
-                ]
+                ];
+                row.extend(comparison_cells(c));
+                row
             })
             .collect()
     });
     write_rows(&header, rows)
 }
 
-fn verdict_id(v: super::report_doc::Verdict) -> &'static str {
-    use super::report_doc::Verdict;
-    match v {
-        Verdict::Improved => "improved",
-        Verdict::Declined => "declined",
-        Verdict::NoChange => "no_change",
-        Verdict::Insufficient => "insufficient",
-    }
-}
-
 /// One row per group: n, the index, NPS and each stage's mean.
-pub fn groups_csv(report: &ReportDoc, labels: &Labels) -> String {
+pub fn groups_csv(report: &Report, labels: &Labels) -> String {
     let stage_ids: Vec<&str> = labels.stage_ids().collect();
-    let mut header: Vec<String> = [
-        "group",
-        "suppressed",
-        "n",
-        "index_mean",
-        "index_ci_low",
-        "index_ci_high",
-        "nps",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    header.extend(stage_ids.iter().map(|s| format!("{s}.mean")));
-    let width = header.len();
-    let rows = report.groups.iter().map(|g| {
-        if g.suppressed {
-            return suppressed_row(g, width);
-        }
+    let stage_columns: Vec<String> = stage_ids.iter().map(|s| format!("{s}.mean")).collect();
+    let stage_columns: Vec<&str> = stage_columns.iter().map(String::as_str).collect();
+    let header = header(&[
+        &["n", "index_mean", "index_ci_low", "index_ci_high", "nps"],
+        &stage_columns,
+    ]);
+    let rows = group_rows(report, header.len(), |stats| {
         let mut row = vec![
-            g.key.clone(),
-            "false".to_owned(),
-            g.n.map(|n| n.to_string()).unwrap_or_default(),
-            num(g.index.as_ref().and_then(|i| i.mean)),
-            num(g.index.as_ref().and_then(|i| i.ci_low)),
-            num(g.index.as_ref().and_then(|i| i.ci_high)),
-            num(g.nps.as_ref().and_then(|p| p.score)),
+            stats.n.to_string(),
+            number(stats.index.mean),
+            number(stats.index.ci_low),
+            number(stats.index.ci_high),
+            number(stats.nps.score),
         ];
         row.extend(
             stage_ids
                 .iter()
-                .map(|s| num(g.stage(s).and_then(|x| x.mean))),
+                .map(|s| number(stats.stage(s).and_then(|x| x.mean))),
         );
-        row
+        vec![row]
     });
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     write_rows(&header, rows)
 }

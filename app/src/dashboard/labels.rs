@@ -9,7 +9,7 @@ use scoring::instrument::{Scale, Texts, VisitType};
 use scoring::response::Channel;
 
 use super::i18n::{Lang, T};
-use super::report_doc::{QuadrantKind, Scope, Verdict};
+use scoring::report::Scope;
 
 /// The texts of an instrument (docs/formats.md §1), read from its JSON: only
 /// what the page shows. The page never validates or scores (the worker
@@ -46,8 +46,8 @@ impl InstrumentText {
 }
 
 /// Titles of the instrument's stages and items in one language, with the
-/// item's scale. Falls back to zh-CN, then to the id, so a partial
-/// instrument still displays.
+/// item's scale. A missing text falls back as everywhere ([`Lang::pick`]),
+/// then to the id, so a partial instrument still displays.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labels {
     pub lang: Lang,
@@ -65,10 +65,9 @@ pub struct ItemLabel {
 }
 
 fn pick(texts: &Texts, lang: Lang) -> Option<String> {
-    texts
-        .get(lang.tag())
-        .or_else(|| texts.get(Lang::ZhCn.tag()))
-        .cloned()
+    Some(lang.pick(texts))
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
 }
 
 impl Labels {
@@ -189,24 +188,6 @@ pub fn answer_goodness(scale: Scale, reverse: bool, value: i64) -> f64 {
         1.0 - position
     } else {
         position
-    }
-}
-
-pub fn verdict_text(verdict: Verdict) -> T {
-    match verdict {
-        Verdict::Improved => T::Improved,
-        Verdict::Declined => T::Declined,
-        Verdict::NoChange => T::NoChange,
-        Verdict::Insufficient => T::Insufficient,
-    }
-}
-
-pub fn quadrant_text(quadrant: QuadrantKind) -> T {
-    match quadrant {
-        QuadrantKind::FixFirst => T::FixFirst,
-        QuadrantKind::KeepUp => T::KeepUp,
-        QuadrantKind::Secondary => T::Secondary,
-        QuadrantKind::Surplus => T::Surplus,
     }
 }
 

@@ -7,8 +7,7 @@
 //! views shaped by the pure functions of `model/`.
 //!
 //! Code map: `protocol` (page ↔ worker messages), `engine` (the worker's
-//! pure core), `filters`, `report_doc` (docs/formats.md §4 as read here),
-//! `model/` (view models), `charts/` (inline SVG), `views/` (pages),
+//! pure core), `filters`, `model/` (view models), `charts/` (inline SVG), `views/` (pages),
 //! `api` (the server's HTTP API), `i18n`, `labels`, `number_format`.
 
 pub mod api;
@@ -24,7 +23,6 @@ pub mod loading;
 pub mod model;
 pub mod number_format;
 pub mod protocol;
-pub mod report_doc;
 pub mod route;
 pub mod state;
 pub mod views;

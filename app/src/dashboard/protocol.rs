@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use scoring::report::Report;
+
 use crate::dashboard::filters::Filters;
-use crate::dashboard::report_doc::ReportDoc;
 
 /// Identifies one stream of export text (a download or a local file).
 pub type SourceId = u32;
@@ -91,8 +92,9 @@ pub struct Scored {
     /// `scoring::report::to_canonical_json` output: the bytes the export
     /// button saves, identical to `tiyan score` with the same options.
     pub report_json: String,
-    /// The same report, read as docs/formats.md §4 for the views.
-    pub report: ReportDoc,
+    /// The same report, for the views (boxed: it is far larger than the
+    /// other messages).
+    pub report: Box<Report>,
     pub trend: TrendData,
     /// Non-empty comments of the current period passing the filters.
     pub comment_count: u64,

@@ -4,7 +4,7 @@
 use scoring::instrument::{Choice, Item, Scale};
 use scoring::response::Answer;
 
-use super::i18n::Lang;
+use super::i18n::{Catalogue, Lang};
 
 /// One choice of a radio group.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use yew::Reducible;
 
 use super::draft::{limit_comment, Draft};
 use super::entry::Entry;
-use super::i18n::Lang;
+use super::i18n::{Catalogue, Lang};
 use super::instrument_ref::InstrumentRef;
 use super::steps::{steps, Step};
 

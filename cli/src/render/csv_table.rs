@@ -1,49 +1,37 @@
 //! The report as one flat table, for a spreadsheet: a row per group and
 //! statistic (index, NPS, each stage, each item), with its comparison to
-//! the baseline on the same row. Numbers are the report's, unformatted.
+//! the baseline on the same row. Numbers are the report's, unformatted,
+//! written as the dashboard's CSV files write them (`scoring::present::cells`).
 
 use anyhow::{Context, Result};
-use scoring::report::{Comparison, Group, Quadrant, Report, Scope, Verdict};
+use scoring::present::cells::{
+    comparison_cells, index_cells, item_cells, number, stage_cells, COMPARISON_COLUMNS,
+    ITEM_COLUMNS, STAGE_COLUMNS,
+};
+use scoring::report::{Comparison, Group, Report, Scope};
 
-const HEADER: [&str; 37] = [
-    "group",
-    "suppressed",
-    "group_n",
-    "scope",
-    "id",
-    "n",
-    "n_na",
-    "mean",
-    "sd",
-    "ci_low",
-    "ci_high",
-    "top_box",
-    "top_box_ci_low",
-    "top_box_ci_high",
-    "satisfied",
-    "alpha",
-    "adjusted_mean",
-    "r",
-    "quadrant",
-    "baseline_n",
-    "baseline_mean",
-    "diff",
-    "diff_ci_low",
-    "diff_ci_high",
-    "t",
-    "df",
-    "p",
-    "q",
-    "cohen_d",
-    "top_box_diff",
-    "z",
-    "p_top_box",
-    "cohen_h",
-    "verdict",
-    "nps_promoters",
-    "nps_detractors",
-    "nps_score",
-];
+/// The columns: what the row is, an item's statistics (a stage's and the
+/// index's are among them), the row's other statistics, its comparison
+/// with the baseline, and NPS.
+fn header() -> Vec<&'static str> {
+    let mut columns = vec!["group", "suppressed", "group_n", "scope", "id"];
+    columns.extend(ITEM_COLUMNS);
+    columns.extend(["alpha", "adjusted_mean", "r", "quadrant"]);
+    columns.extend(COMPARISON_COLUMNS.into_iter().filter_map(comparison_column));
+    columns.extend(["nps_promoters", "nps_detractors", "nps_score"]);
+    columns
+}
+
+/// A comparison's column as this table names it: its interval is the
+/// difference's, and its current n and mean are the row's own.
+fn comparison_column(column: &'static str) -> Option<&'static str> {
+    match column {
+        "ci_low" => Some("diff_ci_low"),
+        "ci_high" => Some("diff_ci_high"),
+        "current_n" | "current_mean" => None,
+        column => Some(column),
+    }
+}
 
 /// One row, by column name; absent cells stay empty.
 #[derive(Default)]
@@ -57,32 +45,24 @@ impl Row {
     }
 
     fn num(&mut self, column: &'static str, value: Option<f64>) {
-        if let Some(v) = value {
-            self.set(column, v);
-        }
+        self.set(column, number(value));
+    }
+
+    fn set_all<const N: usize>(&mut self, columns: &[&'static str; N], values: [String; N]) {
+        self.cells.extend(columns.iter().copied().zip(values));
     }
 
     fn comparison(&mut self, c: Option<&Comparison>) {
         let Some(c) = c else { return };
-        self.set("baseline_n", c.baseline_n);
-        self.num("baseline_mean", c.baseline_mean);
-        self.num("diff", c.diff);
-        self.num("diff_ci_low", c.ci_low);
-        self.num("diff_ci_high", c.ci_high);
-        self.num("t", c.t);
-        self.num("df", c.df);
-        self.num("p", c.p);
-        self.num("q", c.q);
-        self.num("cohen_d", c.cohen_d);
-        self.num("top_box_diff", c.top_box_diff);
-        self.num("z", c.z);
-        self.num("p_top_box", c.p_top_box);
-        self.num("cohen_h", c.cohen_h);
-        self.set("verdict", verdict(c.verdict));
+        for (column, value) in COMPARISON_COLUMNS.into_iter().zip(comparison_cells(c)) {
+            if let Some(column) = comparison_column(column) {
+                self.set(column, value);
+            }
+        }
     }
 
-    fn into_record(self) -> Vec<String> {
-        HEADER
+    fn into_record(self, header: &[&str]) -> Vec<String> {
+        header
             .iter()
             .map(|column| {
                 self.cells
@@ -92,24 +72,6 @@ impl Row {
                     .unwrap_or_default()
             })
             .collect()
-    }
-}
-
-fn verdict(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Improved => "improved",
-        Verdict::Declined => "declined",
-        Verdict::NoChange => "no_change",
-        Verdict::Insufficient => "insufficient",
-    }
-}
-
-fn quadrant(q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::FixFirst => "fix_first",
-        Quadrant::KeepUp => "keep_up",
-        Quadrant::Secondary => "secondary",
-        Quadrant::Surplus => "surplus",
     }
 }
 
@@ -123,25 +85,15 @@ fn rows(group: &Group) -> Vec<Row> {
     let Some(stats) = &group.stats else {
         return vec![start()];
     };
-    let find = |scope: Scope, id: &str| {
-        stats
-            .comparisons
-            .iter()
-            .find(|c| c.scope == scope && c.id == id)
-    };
     let mut rows = Vec::new();
 
     let mut row = start();
     row.set("group_n", stats.n);
     row.set("scope", "index");
     row.set("id", "index");
-    row.set("n", stats.index.n);
-    row.num("mean", stats.index.mean);
-    row.num("sd", stats.index.sd);
-    row.num("ci_low", stats.index.ci_low);
-    row.num("ci_high", stats.index.ci_high);
+    row.set_all(&STAGE_COLUMNS, index_cells(&stats.index));
     row.num("adjusted_mean", stats.index.adjusted_mean.flatten());
-    row.comparison(find(Scope::Index, "index"));
+    row.comparison(stats.index_comparison());
     rows.push(row);
 
     let mut row = start();
@@ -159,14 +111,9 @@ fn rows(group: &Group) -> Vec<Row> {
         row.set("group_n", stats.n);
         row.set("scope", "stage");
         row.set("id", &stage.id);
-        row.set("n", stage.n);
-        row.num("mean", stage.mean);
-        row.num("sd", stage.sd);
-        row.num("ci_low", stage.ci_low);
-        row.num("ci_high", stage.ci_high);
-        row.num("alpha", stage.alpha);
+        row.set_all(&STAGE_COLUMNS, stage_cells(stage));
         row.num("adjusted_mean", stage.adjusted_mean.flatten());
-        row.comparison(find(Scope::Stage, &stage.id));
+        row.comparison(stats.comparison(Scope::Stage, &stage.id));
         rows.push(row);
     }
 
@@ -175,24 +122,15 @@ fn rows(group: &Group) -> Vec<Row> {
         row.set("group_n", stats.n);
         row.set("scope", "item");
         row.set("id", &item.id);
-        row.set("n", item.n);
-        row.set("n_na", item.n_na);
-        row.num("mean", item.mean);
-        row.num("sd", item.sd);
-        row.num("ci_low", item.ci_low);
-        row.num("ci_high", item.ci_high);
-        row.num("top_box", item.top_box);
-        row.num("top_box_ci_low", item.top_box_ci_low);
-        row.num("top_box_ci_high", item.top_box_ci_high);
-        row.num("satisfied", item.satisfied);
+        row.set_all(&ITEM_COLUMNS, item_cells(item));
         row.num("adjusted_mean", item.adjusted_mean.flatten());
-        if let Some(driver) = stats.drivers.iter().find(|d| d.id == item.id) {
+        if let Some(driver) = stats.driver(&item.id) {
             row.num("r", driver.r);
             if let Some(q) = driver.quadrant {
-                row.set("quadrant", quadrant(q));
+                row.set("quadrant", q.as_str());
             }
         }
-        row.comparison(find(Scope::Item, &item.id));
+        row.comparison(stats.comparison(Scope::Item, &item.id));
         rows.push(row);
     }
     rows
@@ -204,10 +142,11 @@ pub(crate) fn render(report: &Report) -> Result<String> {
     let mut csv = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    csv.write_record(HEADER)?;
+    let header = header();
+    csv.write_record(&header)?;
     for group in &report.groups {
         for row in rows(group) {
-            csv.write_record(row.into_record())?;
+            csv.write_record(row.into_record(&header))?;
         }
     }
     let bytes = csv.into_inner().map_err(|e| e.into_error())?;

@@ -4,10 +4,11 @@
 //! is written (escaping, code spans, coloured verdicts), so the columns and
 //! figures of the two reports cannot drift apart.
 
-use scoring::report::{Comparison, GroupStats, Quadrant, Scope, Verdict};
+use scoring::present::rows::{item_rows, stage_rows, StageRow};
+use scoring::report::{Comparison, Driver, GroupStats, Scope, Verdict};
 
 use super::labels::Labels;
-use super::numbers::{coefficient, diff, interval, p_value, percent, score, MISSING};
+use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed, MISSING};
 
 /// One table cell, before a format writes it.
 pub(super) enum Cell<'a> {
@@ -27,26 +28,12 @@ pub(super) struct Table<'a> {
     pub(super) rows: Vec<Vec<Cell<'a>>>,
 }
 
-/// The comparison of one index, stage or item with the baseline, if any.
-pub(super) fn comparison<'r>(
-    stats: &'r GroupStats,
-    scope: Scope,
-    id: &str,
-) -> Option<&'r Comparison> {
-    stats
-        .comparisons
-        .iter()
-        .find(|c| c.scope == scope && c.id == id)
-}
-
 /// Stage means with their intervals and Cronbach's α (docs/scoring.md §3).
 pub(super) fn stage_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> Table<'a> {
     let w = labels.words;
     let head = vec![w.stage, w.n, w.mean, w.ci, w.alpha];
-    let rows = stats
-        .stages
-        .iter()
-        .map(|stage| {
+    let rows = stage_rows(stats)
+        .map(|StageRow { stage, comparison }| {
             let row = vec![
                 Cell::Text(labels.stage(&stage.id)),
                 Cell::Plain(stage.n.to_string()),
@@ -54,8 +41,7 @@ pub(super) fn stage_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> 
                 Cell::Plain(interval(stage.ci_low, stage.ci_high)),
                 Cell::Plain(coefficient(stage.alpha)),
             ];
-            let adjusted = stage.adjusted_mean.flatten();
-            (row, adjusted, comparison(stats, Scope::Stage, &stage.id))
+            (row, stage.adjusted_mean.flatten(), comparison)
         })
         .collect();
     with_optional_columns(stats, labels, head, rows)
@@ -75,11 +61,10 @@ pub(super) fn item_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> T
         w.satisfied,
         w.driver,
     ];
-    let rows = stats
-        .items
-        .iter()
-        .map(|item| {
-            let row = vec![
+    let rows = item_rows(stats)
+        .map(|row| {
+            let item = row.item;
+            let cells = vec![
                 Cell::Item {
                     text: labels.item(&item.id),
                     id: &item.id,
@@ -90,10 +75,9 @@ pub(super) fn item_table<'a>(stats: &'a GroupStats, labels: &'a Labels<'_>) -> T
                 Cell::Plain(interval(item.ci_low, item.ci_high)),
                 Cell::Plain(percent(item.top_box)),
                 Cell::Plain(percent(item.satisfied)),
-                Cell::Plain(quadrant(stats, &item.id, labels)),
+                Cell::Plain(quadrant(row.driver, labels)),
             ];
-            let adjusted = item.adjusted_mean.flatten();
-            (row, adjusted, comparison(stats, Scope::Item, &item.id))
+            (cells, item.adjusted_mean.flatten(), row.comparison)
         })
         .collect();
     with_optional_columns(stats, labels, head, rows)
@@ -138,7 +122,7 @@ fn comparison_cells<'a>(c: Option<&Comparison>, labels: &Labels<'_>) -> Vec<Cell
         None => (0..5).map(|_| Cell::Plain(MISSING.to_owned())).collect(),
         Some(c) => vec![
             Cell::Plain(score(c.baseline_mean)),
-            Cell::Plain(diff(c.diff)),
+            Cell::Plain(signed(c.diff)),
             Cell::Plain(interval(c.ci_low, c.ci_high)),
             Cell::Plain(p_value(c.q)),
             Cell::Verdict(c.verdict, labels.verdict(c.verdict)),
@@ -147,43 +131,10 @@ fn comparison_cells<'a>(c: Option<&Comparison>, labels: &Labels<'_>) -> Vec<Cell
 }
 
 /// The key-driver quadrant of an item (docs/scoring.md §4), if it has one.
-fn quadrant(stats: &GroupStats, id: &str, labels: &Labels<'_>) -> String {
-    stats
-        .drivers
-        .iter()
-        .find(|d| d.id == id)
+fn quadrant(driver: Option<&Driver>, labels: &Labels<'_>) -> String {
+    driver
         .and_then(|d| d.quadrant)
         .map_or_else(|| MISSING.to_owned(), |q| labels.quadrant(q).to_owned())
-}
-
-/// An item in the "fix first" quadrant: important to the overall rating
-/// and scored low (docs/scoring.md §4).
-pub(super) struct FixFirst<'a> {
-    pub(super) id: &'a str,
-    pub(super) r: Option<f64>,
-    pub(super) mean: Option<f64>,
-}
-
-/// The items to fix first, most important (largest r) first.
-pub(super) fn fix_first(stats: &GroupStats) -> Vec<FixFirst<'_>> {
-    let mut drivers: Vec<_> = stats
-        .drivers
-        .iter()
-        .filter(|d| d.quadrant == Some(Quadrant::FixFirst))
-        .collect();
-    drivers.sort_by(|a, b| b.r.unwrap_or(0.0).total_cmp(&a.r.unwrap_or(0.0)));
-    drivers
-        .into_iter()
-        .map(|d| FixFirst {
-            id: &d.id,
-            r: d.r,
-            mean: stats
-                .items
-                .iter()
-                .find(|i| i.id == d.id)
-                .and_then(|i| i.mean),
-        })
-        .collect()
 }
 
 /// The comparisons that improved or declined significantly, with the name

@@ -8,12 +8,11 @@ use scoring::report::{Comparison, Group, Report, Scope, Verdict};
 
 use super::chart::{bars, Bar, Tone};
 use super::escape::html as esc;
-use super::group_tables::{
-    comparison, fix_first, item_table, significant_changes, stage_table, Cell, Table,
-};
+use super::group_tables::{item_table, significant_changes, stage_table, Cell, Table};
 use super::labels::Labels;
 use super::markdown::summary;
-use super::numbers::{coefficient, diff, interval, p_value, percent, score, MISSING};
+use scoring::present::drivers::fix_first;
+use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -119,7 +118,7 @@ fn overview(out: &mut String, report: &Report, labels: &Labels<'_>) {
         .filter_map(|g| {
             let stats = g.stats.as_ref()?;
             let i = &stats.index;
-            let c = comparison(stats, Scope::Index, "index");
+            let c = stats.index_comparison();
             Some(bar(
                 labels.group_key(&g.key),
                 (i.mean, i.ci_low, i.ci_high),
@@ -156,12 +155,12 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
 
     // Cards: index and NPS.
     let index = &stats.index;
-    let index_change = comparison(stats, Scope::Index, "index").map_or(String::new(), |c| {
+    let index_change = stats.index_comparison().map_or(String::new(), |c| {
         format!(
             "<br>{} {} → {} <span class=\"{}\">({})</span>",
             esc(w.baseline_mean),
             score(c.baseline_mean),
-            diff(c.diff),
+            signed(c.diff),
             verdict_class(c.verdict),
             esc(labels.verdict(c.verdict))
         )
@@ -181,7 +180,7 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         interval(index.ci_low, index.ci_high),
         index.n,
         esc(w.nps),
-        nps.score.map_or_else(|| MISSING.to_owned(), |s| format!("{s:.1}")),
+        score(nps.score),
         esc(w.promoters),
         percent(nps.promoters),
         esc(w.detractors),
@@ -195,7 +194,7 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         .stages
         .iter()
         .map(|s| {
-            let c = comparison(stats, Scope::Stage, &s.id);
+            let c = stats.comparison(Scope::Stage, &s.id);
             bar(labels.stage(&s.id), (s.mean, s.ci_low, s.ci_high), c)
         })
         .collect();
@@ -209,7 +208,7 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         .iter()
         .filter(|i| i.n > 0)
         .map(|i| {
-            let c = comparison(stats, Scope::Item, &i.id);
+            let c = stats.comparison(Scope::Item, &i.id);
             bar(labels.item(&i.id), (i.mean, i.ci_low, i.ci_high), c)
         })
         .collect();
@@ -256,7 +255,7 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
                     score(c.current_mean),
                     verdict_class(c.verdict),
                     esc(labels.verdict(c.verdict)),
-                    diff(c.diff),
+                    signed(c.diff),
                     esc(&p_value(c.q))
                 );
             }

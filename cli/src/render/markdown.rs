@@ -3,14 +3,13 @@
 
 use std::fmt::Write;
 
-use scoring::report::{Group, Report, Scope};
+use scoring::report::{Group, Report};
 
 use super::escape::markdown as md;
-use super::group_tables::{
-    comparison, fix_first, item_table, significant_changes, stage_table, Cell, Table,
-};
+use super::group_tables::{item_table, significant_changes, stage_table, Cell, Table};
 use super::labels::Labels;
-use super::numbers::{coefficient, diff, interval, p_value, percent, score, MISSING};
+use scoring::present::drivers::fix_first;
+use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed};
 
 pub(crate) fn render(report: &Report, labels: &Labels<'_>) -> String {
     let w = labels.words;
@@ -108,13 +107,13 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     if let Some(adjusted) = index.adjusted_mean {
         let _ = write!(out, "; {} {}", w.adjusted, score(adjusted));
     }
-    if let Some(c) = comparison(stats, Scope::Index, "index") {
+    if let Some(c) = stats.index_comparison() {
         let _ = write!(
             out,
             "; {} {} → {} ({})",
             w.change,
             score(c.baseline_mean),
-            diff(c.diff),
+            signed(c.diff),
             labels.verdict(c.verdict)
         );
     }
@@ -123,8 +122,7 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
         out,
         "\n- **{}**: {} ({} {}, {} {}, n = {})",
         w.nps,
-        nps.score
-            .map_or_else(|| MISSING.to_owned(), |s| format!("{s:.1}")),
+        score(nps.score),
         w.promoters,
         percent(nps.promoters),
         w.detractors,
@@ -170,7 +168,7 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
                 score(c.baseline_mean),
                 score(c.current_mean),
                 labels.verdict(c.verdict),
-                diff(c.diff),
+                signed(c.diff),
                 p_value(c.q)
             );
         }

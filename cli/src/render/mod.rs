@@ -9,13 +9,14 @@ mod group_tables;
 mod html;
 mod labels;
 mod markdown;
-mod numbers;
 
 use anyhow::Result;
 use scoring::instrument::Instrument;
 use scoring::report::{to_canonical_json, Report};
 
-use crate::args::{Lang, ReportFormat};
+use scoring::lang::Lang;
+
+use crate::args::ReportFormat;
 use labels::Labels;
 
 pub(crate) fn render(

@@ -6,7 +6,9 @@ use scoring::report::{score, GroupBy, Period, ScoreOptions};
 use scoring::tally::Tally;
 
 use super::render;
-use crate::args::{Lang, ReportFormat};
+use scoring::lang::Lang;
+
+use crate::args::ReportFormat;
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>|*_[x](y)";
 

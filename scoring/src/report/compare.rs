@@ -62,7 +62,7 @@ pub(crate) fn comparisons(
     let unit = index_unit(layout);
     pending.push(Pending {
         scope: Scope::Index,
-        id: "index".to_string(),
+        id: super::INDEX_ID.to_string(),
         current: current.index,
         baseline: baseline.index,
         unit,

@@ -6,7 +6,9 @@ mod canonical;
 mod case_mix;
 mod compare;
 mod describe;
+mod lookup;
 mod model;
+mod names;
 mod options;
 mod trend;
 
@@ -16,6 +18,7 @@ use thiserror::Error;
 
 pub use crate::tally::Filters;
 pub use canonical::{round_sig, to_canonical_json, SIGNIFICANT_DIGITS};
+pub use lookup::INDEX_ID;
 pub use model::{
     CaseMix, CaseMixModel, Coefficient, Comparison, Counts, DateRange, Driver, Group, GroupStats,
     IndexStats, InstrumentRef, ItemStats, Level, Nps, Periods, Quadrant, Report, ReportOptions,
@@ -191,7 +194,7 @@ fn outcomes(layout: &Layout) -> impl Iterator<Item = (Scope, String, Unit)> + '_
         .iter()
         .enumerate()
         .map(move |(s, stage)| (Scope::Stage, stage.id.clone(), stage_unit(layout, s)));
-    let index = std::iter::once((Scope::Index, "index".to_string(), index_unit(layout)));
+    let index = std::iter::once((Scope::Index, INDEX_ID.to_string(), index_unit(layout)));
     items.chain(stages).chain(index)
 }
 

@@ -2,9 +2,18 @@
 //! contract; fields are only ever added. Floats are already rounded to 12
 //! significant digits when a `Report` is built (see `canonical.rs`), so any
 //! serialisation of it gives the canonical bytes.
+//!
+//! One set of types serves two forms. A human-readable serialiser (JSON)
+//! gets the contract's shape: a key that is absent rather than null where
+//! docs/formats.md §4 says so, a suppressed group with only `key` and
+//! `suppressed` (docs/scoring.md §7), `counts` as an object. A binary one
+//! (bincode, between the dashboard's worker and its page) gets every field
+//! in order, since it has no keys to tell an absent field by. The few types
+//! whose two forms differ say so in their own `Serialize`/`Deserialize`;
+//! the rest derive both.
 
 use serde::de::{MapAccess, Visitor};
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::options::GroupBy;
@@ -13,7 +22,7 @@ use crate::tally::Filters;
 /// Version of the methodology (docs/scoring.md "version 1") the numbers follow.
 pub const METHODOLOGY_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Report {
     pub instrument: InstrumentRef,
     pub methodology_version: u32,
@@ -25,8 +34,23 @@ pub struct Report {
     pub skipped_invalid: u64,
     pub groups: Vec<Group>,
     /// Present when case-mix adjustment was asked for (docs/scoring.md §6).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub case_mix: Option<CaseMix>,
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("Report", 7)?;
+        out.serialize_field("instrument", &self.instrument)?;
+        out.serialize_field("methodology_version", &self.methodology_version)?;
+        out.serialize_field("options", &self.options)?;
+        out.serialize_field("periods", &self.periods)?;
+        out.serialize_field("skipped_invalid", &self.skipped_invalid)?;
+        out.serialize_field("groups", &self.groups)?;
+        unless_absent(&mut out, readable, "case_mix", &self.case_mix)?;
+        out.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +60,7 @@ pub struct InstrumentRef {
 }
 
 /// Every option that changes a number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ReportOptions {
     /// The current period as given (canonical form, e.g. `2024`).
     pub period: String,
@@ -46,8 +70,33 @@ pub struct ReportOptions {
     pub suppress_below: u64,
     pub min_compare: u64,
     /// Responses the tally was restricted to (absent when none).
-    #[serde(default, skip_serializing_if = "Filters::is_empty")]
+    #[serde(default)]
     pub filters: Filters,
+}
+
+impl Serialize for ReportOptions {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("ReportOptions", 7)?;
+        out.serialize_field("period", &self.period)?;
+        out.serialize_field("baseline", &self.baseline)?;
+        out.serialize_field("group_by", &self.group_by)?;
+        out.serialize_field("case_mix", &self.case_mix)?;
+        out.serialize_field("suppress_below", &self.suppress_below)?;
+        out.serialize_field("min_compare", &self.min_compare)?;
+        let f = &self.filters;
+        if !readable {
+            // `Filters` leaves unset keys out, which a binary form cannot
+            // do; every one is written here, in field order.
+            let all = (&f.hospital, &f.department, &f.visit_type, &f.channel);
+            out.serialize_field("filters", &all)?;
+        } else if f.is_empty() {
+            out.skip_field("filters")?;
+        } else {
+            out.serialize_field("filters", f)?;
+        }
+        out.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,12 +114,60 @@ pub struct DateRange {
 
 /// One group: `all`, or one value of `--group-by`. A suppressed group has
 /// only `key` and `suppressed` (docs/scoring.md §7).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub key: String,
     pub suppressed: bool,
-    #[serde(flatten, default)]
+    /// `None` exactly when suppressed.
     pub stats: Option<GroupStats>,
+}
+
+/// A group as the contract writes it: the statistics beside `key`.
+#[derive(Serialize)]
+struct GroupOut<'a> {
+    key: &'a str,
+    suppressed: bool,
+    #[serde(flatten)]
+    stats: &'a Option<GroupStats>,
+}
+
+#[derive(Deserialize)]
+struct GroupIn {
+    key: String,
+    suppressed: bool,
+    #[serde(flatten, default)]
+    stats: Option<GroupStats>,
+}
+
+impl Serialize for Group {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            GroupOut {
+                key: &self.key,
+                suppressed: self.suppressed,
+                stats: &self.stats,
+            }
+            .serialize(s)
+        } else {
+            (&self.key, self.suppressed, &self.stats).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Group {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Group, D::Error> {
+        let (key, suppressed, stats) = if d.is_human_readable() {
+            let g = GroupIn::deserialize(d)?;
+            (g.key, g.suppressed, g.stats)
+        } else {
+            <(String, bool, Option<GroupStats>)>::deserialize(d)?
+        };
+        Ok(Group {
+            key,
+            suppressed,
+            stats,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,7 +183,7 @@ pub struct GroupStats {
     pub comparisons: Vec<Comparison>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ItemStats {
     pub id: String,
     pub n: u64,
@@ -101,15 +198,32 @@ pub struct ItemStats {
     pub satisfied: Option<f64>,
     pub counts: Counts,
     /// Case-mix adjusted mean; the key is present only with case-mix on.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, deserialize_with = "present")]
     pub adjusted_mean: Option<Option<f64>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Serialize for ItemStats {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("ItemStats", 13)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("n", &self.n)?;
+        out.serialize_field("n_na", &self.n_na)?;
+        out.serialize_field("mean", &self.mean)?;
+        out.serialize_field("sd", &self.sd)?;
+        out.serialize_field("ci_low", &self.ci_low)?;
+        out.serialize_field("ci_high", &self.ci_high)?;
+        out.serialize_field("top_box", &self.top_box)?;
+        out.serialize_field("top_box_ci_low", &self.top_box_ci_low)?;
+        out.serialize_field("top_box_ci_high", &self.top_box_ci_high)?;
+        out.serialize_field("satisfied", &self.satisfied)?;
+        out.serialize_field("counts", &self.counts)?;
+        unless_absent(&mut out, readable, "adjusted_mean", &self.adjusted_mean)?;
+        out.end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct StageStats {
     pub id: String,
     pub n: u64,
@@ -118,27 +232,49 @@ pub struct StageStats {
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub alpha: Option<f64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, deserialize_with = "present")]
     pub adjusted_mean: Option<Option<f64>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Serialize for StageStats {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("StageStats", 8)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("n", &self.n)?;
+        out.serialize_field("mean", &self.mean)?;
+        out.serialize_field("sd", &self.sd)?;
+        out.serialize_field("ci_low", &self.ci_low)?;
+        out.serialize_field("ci_high", &self.ci_high)?;
+        out.serialize_field("alpha", &self.alpha)?;
+        unless_absent(&mut out, readable, "adjusted_mean", &self.adjusted_mean)?;
+        out.end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct IndexStats {
     pub n: u64,
     pub mean: Option<f64>,
     pub sd: Option<f64>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, deserialize_with = "present")]
     pub adjusted_mean: Option<Option<f64>>,
+}
+
+impl Serialize for IndexStats {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("IndexStats", 6)?;
+        out.serialize_field("n", &self.n)?;
+        out.serialize_field("mean", &self.mean)?;
+        out.serialize_field("sd", &self.sd)?;
+        out.serialize_field("ci_low", &self.ci_low)?;
+        out.serialize_field("ci_high", &self.ci_high)?;
+        unless_absent(&mut out, readable, "adjusted_mean", &self.adjusted_mean)?;
+        out.end()
+    }
 }
 
 /// docs/scoring.md §3; `promoters` and `detractors` are fractions of `n`.
@@ -150,7 +286,7 @@ pub struct Nps {
     pub score: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     FixFirst,
@@ -168,7 +304,9 @@ pub struct Driver {
     pub quadrant: Option<Quadrant>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a comparison or case-mix model is about. Readers list them index
+/// first ([`Scope::reading_rank`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     Item,
@@ -176,7 +314,8 @@ pub enum Scope {
     Index,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Ordered as declared, for sorting by verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Improved,
@@ -245,13 +384,27 @@ pub struct Coefficient {
     pub beta: Option<f64>,
 }
 
-/// `counts` of an item: one entry per scale value, in numeric order
-/// (`"0"`, `"1"`, …, `"10"`, not text order).
+/// `counts` of an item: one (value, count) per scale value, in numeric
+/// order. The contract writes an object keyed by the value as text, in the
+/// same order (`"0"`, `"1"`, …, `"10"`, not text order).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Counts(pub Vec<(i64, u64)>);
 
+impl Counts {
+    /// The count of `value`; 0 for a value nobody chose.
+    pub fn of(&self, value: i64) -> u64 {
+        self.0
+            .iter()
+            .find(|(v, _)| *v == value)
+            .map_or(0, |(_, c)| *c)
+    }
+}
+
 impl Serialize for Counts {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if !s.is_human_readable() {
+            return self.0.serialize(s);
+        }
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (value, count) in &self.0 {
             map.serialize_entry(&value.to_string(), count)?;
@@ -262,6 +415,9 @@ impl Serialize for Counts {
 
 impl<'de> Deserialize<'de> for Counts {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Counts, D::Error> {
+        if !d.is_human_readable() {
+            return Vec::<(i64, u64)>::deserialize(d).map(Counts);
+        }
         struct CountsVisitor;
         impl<'de> Visitor<'de> for CountsVisitor {
             type Value = Counts;
@@ -284,7 +440,27 @@ impl<'de> Deserialize<'de> for Counts {
     }
 }
 
-/// A field that may be absent (outer `None`) or null (inner `None`).
+/// A field the contract leaves out when `None` (a key that is present only
+/// with some option on). A binary form writes it always.
+fn unless_absent<S: SerializeStruct, T: Serialize>(
+    out: &mut S,
+    readable: bool,
+    name: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    if readable && value.is_none() {
+        out.skip_field(name)
+    } else {
+        out.serialize_field(name, value)
+    }
+}
+
+/// A field that may be absent (outer `None`) or null (inner `None`): in
+/// JSON a key that is there is `Some`; a binary form carries both levels.
 fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<f64>>, D::Error> {
-    Option::<f64>::deserialize(d).map(Some)
+    if d.is_human_readable() {
+        Option::<f64>::deserialize(d).map(Some)
+    } else {
+        Option::<Option<f64>>::deserialize(d)
+    }
 }

@@ -103,7 +103,7 @@ pub fn CiBars(props: &CiBarsProps) -> Html {
         };
         html! {
             <g class="row">
-                <title>{ format!("{}: {} {} (n = {})", r.label, value,
+                <title>{ format!("{}: {} ({}, n = {})", r.label, value,
                                  nf::interval(r.ci_low, r.ci_high), r.n) }</title>
                 <text x={PLOT_LEFT.to_string()} y={(y + 12.0).to_string()} font-size="12"
                       fill={INK}>{ shorten(&r.label, 35.0) }</text>

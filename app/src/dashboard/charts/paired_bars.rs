@@ -8,9 +8,9 @@ use super::palette::{BASELINE, CURRENT, GRID, INK, MUTED};
 use super::scale::{shorten, Linear};
 use super::{ChartFigure, TableData};
 use crate::dashboard::i18n::{Lang, T};
-use crate::dashboard::labels::verdict_text;
 use crate::dashboard::number_format as nf;
-use crate::dashboard::report_doc::Verdict;
+use scoring::present::words;
+use scoring::report::Verdict;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairedRow {
@@ -73,7 +73,7 @@ pub fn table(props: &PairedBarsProps) -> TableData {
                     nf::score(r.current),
                     nf::signed(r.diff),
                     nf::interval(r.ci_low, r.ci_high),
-                    verdict_text(r.verdict).in_(lang).to_owned(),
+                    words::verdict(lang, r.verdict).to_owned(),
                 ]
             })
             .collect(),

@@ -8,10 +8,10 @@ use super::palette::{series, GRID, INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, Linear};
 use super::{ChartFigure, TableData};
 use crate::dashboard::i18n::{Lang, T};
-use crate::dashboard::labels::quadrant_text;
 use crate::dashboard::model::priorities::Priorities;
 use crate::dashboard::number_format as nf;
-use crate::dashboard::report_doc::QuadrantKind;
+use scoring::present::words;
+use scoring::report::Quadrant;
 
 #[derive(Properties, PartialEq)]
 pub struct QuadrantChartProps {
@@ -28,12 +28,12 @@ const RIGHT: f64 = 548.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 376.0;
 
-pub fn quadrant_colour(q: Option<QuadrantKind>) -> &'static str {
+pub fn quadrant_colour(q: Option<Quadrant>) -> &'static str {
     match q {
-        Some(QuadrantKind::FixFirst) => series(3),
-        Some(QuadrantKind::KeepUp) => series(2),
-        Some(QuadrantKind::Secondary) => MUTED,
-        Some(QuadrantKind::Surplus) => series(0),
+        Some(Quadrant::FixFirst) => series(3),
+        Some(Quadrant::KeepUp) => series(2),
+        Some(Quadrant::Secondary) => MUTED,
+        Some(Quadrant::Surplus) => series(0),
         None => MUTED,
     }
 }
@@ -56,11 +56,11 @@ pub fn table(p: &Priorities, lang: Lang) -> TableData {
                 vec![
                     (i + 1).to_string(),
                     d.label.clone(),
-                    nf::two_decimals(Some(d.r)),
+                    nf::coefficient(Some(d.r)),
                     nf::score(Some(d.mean)),
                     nf::count(d.n),
                     d.quadrant
-                        .map(|q| quadrant_text(q).in_(lang).to_owned())
+                        .map(|q| words::quadrant(lang, q).to_owned())
                         .unwrap_or_else(|| nf::MISSING.to_owned()),
                 ]
             })
@@ -111,10 +111,10 @@ pub fn QuadrantChart(props: &QuadrantChartProps) -> Html {
             }
         </g>
     };
-    let corner = |text: T, cx: f64, cy: f64, anchor: &'static str, q: QuadrantKind| {
+    let corner = |q: Quadrant, cx: f64, cy: f64, anchor: &'static str| {
         html! {
             <text x={cx.to_string()} y={cy.to_string()} font-size="12" font-weight="700"
-                  text-anchor={anchor} fill={quadrant_colour(Some(q))}>{ text.in_(lang) }</text>
+                  text-anchor={anchor} fill={quadrant_colour(Some(q))}>{ words::quadrant(lang, q) }</text>
         }
     };
     let points = p.points.iter().enumerate().map(|(i, d)| {
@@ -122,7 +122,7 @@ pub fn QuadrantChart(props: &QuadrantChartProps) -> Html {
         html! {
             <g class="point">
                 <title>{ format!("{}. {}: r = {}, {}", i + 1, d.label,
-                                 nf::two_decimals(Some(d.r)), nf::score(Some(d.mean))) }</title>
+                                 nf::coefficient(Some(d.r)), nf::score(Some(d.mean))) }</title>
                 <circle cx={cx.to_string()} cy={cy.to_string()} r="5"
                         fill={quadrant_colour(d.quadrant)} stroke="#fff" stroke-width="1" />
                 <text x={(cx + 7.0).to_string()} y={(cy + 4.0).to_string()} font-size="10"
@@ -136,10 +136,10 @@ pub fn QuadrantChart(props: &QuadrantChartProps) -> Html {
             { for x_ticks }
             { for y_ticks }
             { medians }
-            { corner(T::FixFirst, RIGHT - 4.0, BOTTOM - 8.0, "end", QuadrantKind::FixFirst) }
-            { corner(T::KeepUp, RIGHT - 4.0, TOP + 14.0, "end", QuadrantKind::KeepUp) }
-            { corner(T::Secondary, LEFT + 4.0, BOTTOM - 8.0, "start", QuadrantKind::Secondary) }
-            { corner(T::Surplus, LEFT + 4.0, TOP + 14.0, "start", QuadrantKind::Surplus) }
+            { corner(Quadrant::FixFirst, RIGHT - 4.0, BOTTOM - 8.0, "end") }
+            { corner(Quadrant::KeepUp, RIGHT - 4.0, TOP + 14.0, "end") }
+            { corner(Quadrant::Secondary, LEFT + 4.0, BOTTOM - 8.0, "start") }
+            { corner(Quadrant::Surplus, LEFT + 4.0, TOP + 14.0, "start") }
             { for points }
             <text x={((LEFT + RIGHT) / 2.0).to_string()} y={(HEIGHT - 14.0).to_string()}
                   font-size="11" fill={INK} text-anchor="middle">{ T::Importance.in_(lang) }</text>

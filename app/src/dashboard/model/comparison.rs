@@ -4,23 +4,13 @@
 use std::cmp::Ordering;
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{GroupDoc, Scope, Verdict};
+use scoring::report::{Comparison, GroupStats};
 
+/// A comparison of the report with its label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonRow {
-    pub scope: Scope,
-    pub id: String,
+    pub comparison: Comparison,
     pub label: String,
-    pub baseline_n: u64,
-    pub baseline_mean: Option<f64>,
-    pub current_n: u64,
-    pub current_mean: Option<f64>,
-    pub diff: Option<f64>,
-    pub ci_low: Option<f64>,
-    pub ci_high: Option<f64>,
-    pub q: Option<f64>,
-    pub cohen_d: Option<f64>,
-    pub verdict: Verdict,
     /// Position in the report (items, stages, the index, each in
     /// instrument order): the tie-breaker of every sort.
     pub position: usize,
@@ -75,25 +65,14 @@ impl Sort {
 }
 
 /// Every comparison of `group`, labelled, in report order.
-pub fn comparison_rows(group: &GroupDoc, labels: &Labels) -> Vec<ComparisonRow> {
+pub fn comparison_rows(group: &GroupStats, labels: &Labels) -> Vec<ComparisonRow> {
     group
         .comparisons
         .iter()
         .enumerate()
         .map(|(position, c)| ComparisonRow {
-            scope: c.scope,
-            id: c.id.clone(),
+            comparison: c.clone(),
             label: labels.scoped(c.scope, &c.id),
-            baseline_n: c.baseline_n,
-            baseline_mean: c.baseline_mean,
-            current_n: c.current_n,
-            current_mean: c.current_mean,
-            diff: c.diff,
-            ci_low: c.ci_low,
-            ci_high: c.ci_high,
-            q: c.q,
-            cohen_d: c.cohen_d,
-            verdict: c.verdict,
             position,
         })
         .collect()
@@ -102,10 +81,15 @@ pub fn comparison_rows(group: &GroupDoc, labels: &Labels) -> Vec<ComparisonRow> 
 /// Sorts in place. Rows whose sort value is `null` go last in either
 /// direction: a missing statistic is never "the largest".
 pub fn sort_rows(rows: &mut [ComparisonRow], sort: Sort) {
-    rows.sort_by(|a, b| {
+    rows.sort_by(|ra, rb| {
+        let (a, b) = (&ra.comparison, &rb.comparison);
         let primary = match sort.key {
-            SortKey::Report => Some(a.scope.cmp(&b.scope).then(a.position.cmp(&b.position))),
-            SortKey::Label => Some(a.label.cmp(&b.label)),
+            SortKey::Report => Some(
+                (a.scope.reading_rank())
+                    .cmp(&b.scope.reading_rank())
+                    .then(ra.position.cmp(&rb.position)),
+            ),
+            SortKey::Label => Some(ra.label.cmp(&rb.label)),
             SortKey::Verdict => Some(a.verdict.cmp(&b.verdict)),
             SortKey::BaselineMean => compare_options(a.baseline_mean, b.baseline_mean),
             SortKey::CurrentMean => compare_options(a.current_mean, b.current_mean),
@@ -118,7 +102,7 @@ pub fn sort_rows(rows: &mut [ComparisonRow], sort: Sort) {
             Some(order) => order,
             None => missing_last(a, b, sort.key),
         }
-        .then(a.position.cmp(&b.position))
+        .then(ra.position.cmp(&rb.position))
     });
 }
 
@@ -129,8 +113,8 @@ fn compare_options(a: Option<f64>, b: Option<f64>) -> Option<Ordering> {
     }
 }
 
-fn missing_last(a: &ComparisonRow, b: &ComparisonRow, key: SortKey) -> Ordering {
-    let value = |r: &ComparisonRow| match key {
+fn missing_last(a: &Comparison, b: &Comparison, key: SortKey) -> Ordering {
+    let value = |r: &Comparison| match key {
         SortKey::BaselineMean => r.baseline_mean,
         SortKey::CurrentMean => r.current_mean,
         SortKey::Diff => r.diff,

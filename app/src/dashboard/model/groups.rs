@@ -3,7 +3,7 @@
 //! responses than the threshold.
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{ReportDoc, Scope, Verdict};
+use scoring::report::{Report, Verdict};
 
 use super::Metric;
 
@@ -45,7 +45,7 @@ pub struct ShownGroup {
 }
 
 /// All groups of the report, `all` first, the others by key.
-pub fn groups_table(report: &ReportDoc, labels: &Labels) -> GroupsTable {
+pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
     let stages: Vec<(String, String)> = labels
         .stage_ids()
         .map(|id| (id.to_owned(), labels.stage(id)))
@@ -54,19 +54,19 @@ pub fn groups_table(report: &ReportDoc, labels: &Labels) -> GroupsTable {
         .groups
         .iter()
         .map(|g| {
-            if g.suppressed {
+            let Some(stats) = &g.stats else {
                 return GroupRow::Suppressed { key: g.key.clone() };
-            }
+            };
             GroupRow::Shown(ShownGroup {
                 key: g.key.clone(),
-                n: g.n.unwrap_or(0),
-                index: g.index.as_ref().map(Metric::from).unwrap_or_default(),
-                nps: g.nps.as_ref().and_then(|p| p.score),
+                n: stats.n,
+                index: Metric::from(&stats.index),
+                nps: stats.nps.score,
                 stages: stages
                     .iter()
-                    .map(|(id, _)| g.stage(id).map(Metric::from))
+                    .map(|(id, _)| stats.stage(id).map(Metric::from))
                     .collect(),
-                index_verdict: g.comparison(Scope::Index, "").map(|c| c.verdict),
+                index_verdict: stats.index_comparison().map(|c| c.verdict),
             })
         })
         .collect();

@@ -10,7 +10,7 @@ pub mod priorities;
 pub mod stage_detail;
 pub mod trend;
 
-use super::report_doc::{ComparisonDoc, IndexDoc, ItemDoc, StageDoc, Verdict};
+use scoring::report::{Comparison, IndexStats, ItemStats, StageStats, Verdict};
 
 /// A mean on the 0–100 scale with its 95% CI and n (docs/scoring.md §1).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -21,8 +21,8 @@ pub struct Metric {
     pub ci_high: Option<f64>,
 }
 
-impl From<&IndexDoc> for Metric {
-    fn from(d: &IndexDoc) -> Metric {
+impl From<&IndexStats> for Metric {
+    fn from(d: &IndexStats) -> Metric {
         Metric {
             n: d.n,
             mean: d.mean,
@@ -32,8 +32,8 @@ impl From<&IndexDoc> for Metric {
     }
 }
 
-impl From<&StageDoc> for Metric {
-    fn from(d: &StageDoc) -> Metric {
+impl From<&StageStats> for Metric {
+    fn from(d: &StageStats) -> Metric {
         Metric {
             n: d.n,
             mean: d.mean,
@@ -43,8 +43,8 @@ impl From<&StageDoc> for Metric {
     }
 }
 
-impl From<&ItemDoc> for Metric {
-    fn from(d: &ItemDoc) -> Metric {
+impl From<&ItemStats> for Metric {
+    fn from(d: &ItemStats) -> Metric {
         Metric {
             n: d.n,
             mean: d.mean,
@@ -65,8 +65,8 @@ pub struct Change {
     pub verdict: Verdict,
 }
 
-impl From<&ComparisonDoc> for Change {
-    fn from(c: &ComparisonDoc) -> Change {
+impl From<&Comparison> for Change {
+    fn from(c: &Comparison) -> Change {
         Change {
             baseline_mean: c.baseline_mean,
             diff: c.diff,

@@ -2,7 +2,8 @@
 //! change since the baseline, for one group of the report.
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{GroupDoc, Scope};
+use scoring::present::rows::stage_rows;
+use scoring::report::Group;
 
 use super::{Change, Metric};
 
@@ -37,30 +38,26 @@ pub struct StageRow {
 
 /// Shapes the overview of `group`; `None` for a suppressed group, which
 /// must show no statistic at all (docs/scoring.md §7).
-pub fn overview(group: &GroupDoc, labels: &Labels) -> Option<Overview> {
-    if group.suppressed {
-        return None;
-    }
-    let stages = group
-        .stages
-        .iter()
-        .map(|s| StageRow {
-            id: s.id.clone(),
-            title: labels.stage(&s.id),
-            metric: Metric::from(s),
-            alpha: s.alpha,
-            change: group.comparison(Scope::Stage, &s.id).map(Change::from),
+pub fn overview(group: &Group, labels: &Labels) -> Option<Overview> {
+    let group = group.stats.as_ref()?;
+    let stages = stage_rows(group)
+        .map(|row| StageRow {
+            id: row.stage.id.clone(),
+            title: labels.stage(&row.stage.id),
+            metric: Metric::from(row.stage),
+            alpha: row.stage.alpha,
+            change: row.comparison.map(Change::from),
         })
         .collect();
     Some(Overview {
-        n: group.n.unwrap_or(0),
-        index: group.index.as_ref().map(Metric::from).unwrap_or_default(),
-        index_change: group.comparison(Scope::Index, "").map(Change::from),
-        nps: group.nps.as_ref().map(|p| NpsView {
-            n: p.n,
-            score: p.score,
-            promoters: p.promoters,
-            detractors: p.detractors,
+        n: group.n,
+        index: Metric::from(&group.index),
+        index_change: group.index_comparison().map(Change::from),
+        nps: Some(NpsView {
+            n: group.nps.n,
+            score: group.nps.score,
+            promoters: group.nps.promoters,
+            detractors: group.nps.detractors,
         }),
         stages,
     })

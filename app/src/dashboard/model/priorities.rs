@@ -2,7 +2,8 @@
 //! the two median lines, and the "fix first" list.
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{GroupDoc, QuadrantKind};
+use scoring::present::drivers::fix_first;
+use scoring::report::{Group, Quadrant};
 
 use super::median;
 
@@ -14,7 +15,7 @@ pub struct Priorities {
     pub median_r: Option<f64>,
     /// Median of `mean` over the points: the horizontal line.
     pub median_mean: Option<f64>,
-    /// `fix_first` items, most important first.
+    /// `fix_first` items, most important first ([`fix_first`]).
     pub fix_first: Vec<DriverPoint>,
 }
 
@@ -26,7 +27,7 @@ pub struct DriverPoint {
     pub mean: f64,
     pub n: u64,
     /// As the report says; the view never recomputes it.
-    pub quadrant: Option<QuadrantKind>,
+    pub quadrant: Option<Quadrant>,
 }
 
 /// Shapes the drivers of `group`; `None` for a suppressed group.
@@ -34,10 +35,8 @@ pub struct DriverPoint {
 /// The medians are recomputed here only to draw the lines: they are over
 /// the same items the report used (those with `r` defined), so the lines
 /// separate the points as the report's quadrants do.
-pub fn priorities(group: &GroupDoc, labels: &Labels) -> Option<Priorities> {
-    if group.suppressed {
-        return None;
-    }
+pub fn priorities(group: &Group, labels: &Labels) -> Option<Priorities> {
+    let group = group.stats.as_ref()?;
     let points: Vec<DriverPoint> = group
         .drivers
         .iter()
@@ -56,16 +55,11 @@ pub fn priorities(group: &GroupDoc, labels: &Labels) -> Option<Priorities> {
         .collect();
     let rs: Vec<f64> = points.iter().map(|p| p.r).collect();
     let means: Vec<f64> = points.iter().map(|p| p.mean).collect();
-    let mut fix_first: Vec<DriverPoint> = points
-        .iter()
-        .filter(|p| p.quadrant == Some(QuadrantKind::FixFirst))
-        .cloned()
+    // In the order the CLI's reports list them.
+    let fix_first: Vec<DriverPoint> = fix_first(group)
+        .into_iter()
+        .filter_map(|f| points.iter().find(|p| p.id == f.id).cloned())
         .collect();
-    fix_first.sort_by(|a, b| {
-        b.r.total_cmp(&a.r)
-            .then(a.mean.total_cmp(&b.mean))
-            .then(a.id.cmp(&b.id))
-    });
     Some(Priorities {
         median_r: median(&rs),
         median_mean: median(&means),

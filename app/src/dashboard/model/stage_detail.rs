@@ -4,7 +4,8 @@
 use scoring::instrument::Scale;
 
 use crate::dashboard::labels::Labels;
-use crate::dashboard::report_doc::{GroupDoc, ItemDoc, Scope};
+use scoring::present::rows::item_rows;
+use scoring::report::{Group, ItemStats, Scope};
 
 use super::{Change, Metric};
 
@@ -43,22 +44,19 @@ pub struct Segment {
 
 /// Shapes `stage_id` of `group`; `None` if the group is suppressed or the
 /// stage is not in the report.
-pub fn stage_detail(group: &GroupDoc, stage_id: &str, labels: &Labels) -> Option<StageDetail> {
-    if group.suppressed {
-        return None;
-    }
+pub fn stage_detail(group: &Group, stage_id: &str, labels: &Labels) -> Option<StageDetail> {
+    let group = group.stats.as_ref()?;
     let stage = group.stage(stage_id)?;
-    let items = group
-        .items
-        .iter()
-        .filter_map(|item| {
+    let items = item_rows(group)
+        .filter_map(|row| {
+            let item = row.item;
             let info = labels.item_info(&item.id)?;
             (info.stage.as_deref() == Some(stage_id)).then(|| ItemDetail {
                 id: item.id.clone(),
                 label: info.text.clone(),
                 metric: Metric::from(item),
                 top_box: item.top_box,
-                change: group.comparison(Scope::Item, &item.id).map(Change::from),
+                change: row.comparison.map(Change::from),
                 scale: info.scale,
                 reverse: info.reverse,
                 distribution: distribution(item, info.scale),
@@ -78,11 +76,8 @@ pub fn stage_detail(group: &GroupDoc, stage_id: &str, labels: &Labels) -> Option
 
 /// Counts of every scale value, in scale order, with shares of the total.
 /// A value nobody chose is present with count 0, so bars line up.
-pub fn distribution(item: &ItemDoc, scale: Scale) -> Vec<Segment> {
-    let counts: Vec<(i64, u64)> = scale
-        .values()
-        .map(|v| (v, item.counts.get(&v.to_string()).copied().unwrap_or(0)))
-        .collect();
+pub fn distribution(item: &ItemStats, scale: Scale) -> Vec<Segment> {
+    let counts: Vec<(i64, u64)> = scale.values().map(|v| (v, item.counts.of(v))).collect();
     let total: u64 = counts.iter().map(|(_, c)| c).sum();
     counts
         .into_iter()

@@ -10,7 +10,7 @@ use crate::dashboard::i18n::T;
 use crate::dashboard::labels::scope_text;
 use crate::dashboard::model::comparison::{comparison_rows, sort_rows, Sort, SortKey};
 use crate::dashboard::number_format as nf;
-use crate::dashboard::report_doc::Scope;
+use scoring::report::Scope;
 
 #[function_component]
 pub fn ComparisonView(props: &ViewProps) -> Html {
@@ -24,21 +24,21 @@ pub fn ComparisonView(props: &ViewProps) -> Html {
     let Some(all) = report.group("all") else {
         return Html::default();
     };
-    if all.suppressed {
+    let Some(stats) = &all.stats else {
         return html! { <p class="notice">{ fewer_than(lang, data.loaded.filters.suppress_below) }</p> };
-    }
-    let mut rows = comparison_rows(all, &data.labels);
+    };
+    let mut rows = comparison_rows(stats, &data.labels);
     let chart_rows: Vec<PairedRow> = rows
         .iter()
-        .filter(|r| r.scope != Scope::Item)
+        .filter(|r| r.comparison.scope != Scope::Item)
         .map(|r| PairedRow {
             label: r.label.clone(),
-            baseline: r.baseline_mean,
-            current: r.current_mean,
-            ci_low: r.ci_low,
-            ci_high: r.ci_high,
-            diff: r.diff,
-            verdict: r.verdict,
+            baseline: r.comparison.baseline_mean,
+            current: r.comparison.current_mean,
+            ci_low: r.comparison.ci_low,
+            ci_high: r.comparison.ci_high,
+            diff: r.comparison.diff,
+            verdict: r.comparison.verdict,
         })
         .collect();
     sort_rows(&mut rows, *sort);
@@ -91,18 +91,21 @@ pub fn ComparisonView(props: &ViewProps) -> Html {
                     { header(SortKey::Verdict, T::Verdict, false) }
                 </tr></thead>
                 <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr class={format!("scope-{:?}", r.scope).to_lowercase()}>
-                            <td>{ scope_text(r.scope).in_(lang) }</td>
-                            <th scope="row">{ &r.label }</th>
-                            <td class="num">{ nf::score(r.baseline_mean) }<span class="n">{ format!(" n={}", nf::count(r.baseline_n)) }</span></td>
-                            <td class="num">{ nf::score(r.current_mean) }<span class="n">{ format!(" n={}", nf::count(r.current_n)) }</span></td>
-                            <td class="num">{ nf::signed(r.diff) }</td>
-                            <td>{ nf::interval(r.ci_low, r.ci_high) }</td>
-                            <td class="num">{ nf::p_value(r.q) }</td>
-                            <td class="num">{ nf::two_decimals(r.cohen_d) }</td>
-                            <td><VerdictBadge verdict={r.verdict} lang={lang} /></td>
-                        </tr>
+                    { for rows.iter().map(|r| {
+                        let c = &r.comparison;
+                        html! {
+                            <tr class={format!("scope-{}", c.scope.as_str())}>
+                                <td>{ scope_text(c.scope).in_(lang) }</td>
+                                <th scope="row">{ &r.label }</th>
+                                <td class="num">{ nf::score(c.baseline_mean) }<span class="n">{ format!(" n={}", nf::count(c.baseline_n)) }</span></td>
+                                <td class="num">{ nf::score(c.current_mean) }<span class="n">{ format!(" n={}", nf::count(c.current_n)) }</span></td>
+                                <td class="num">{ nf::signed(c.diff) }</td>
+                                <td>{ nf::interval(c.ci_low, c.ci_high) }</td>
+                                <td class="num">{ nf::p_value(c.q) }</td>
+                                <td class="num">{ nf::coefficient(c.cohen_d) }</td>
+                                <td><VerdictBadge verdict={c.verdict} lang={lang} /></td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>

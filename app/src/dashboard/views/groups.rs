@@ -69,7 +69,7 @@ pub fn GroupsView(props: &ViewProps) -> Html {
                             <tr>
                                 <th scope="row">{ group_label(&g.key) }</th>
                                 <td class="num">{ nf::count(g.n) }</td>
-                                <td class="num">{ nf::score(g.index.mean) }<span class="ci">{ " " }{ nf::interval(g.index.ci_low, g.index.ci_high) }</span></td>
+                                <td class="num">{ nf::score(g.index.mean) }<span class="ci">{ " (" }{ nf::interval(g.index.ci_low, g.index.ci_high) }{ ")" }</span></td>
                                 <td class="num">{ g.nps.map(|s| format!("{s:+.1}")).unwrap_or_else(|| nf::MISSING.to_owned()) }</td>
                                 { for g.stages.iter().map(|m| html! {
                                     <td class="num">{ nf::score(m.and_then(|m| m.mean)) }</td>

@@ -19,11 +19,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::i18n::{fill, Lang, T};
-use super::labels::{verdict_text, Labels};
+use super::labels::Labels;
 use super::model::Change;
 use super::number_format as nf;
-use super::report_doc::Verdict;
 use super::state::LoadedReport;
+use scoring::present::words;
+use scoring::report::Verdict;
 
 /// What every report view receives. Compared by pointer: a new report or
 /// a new language is a new `Rc`.
@@ -98,7 +99,7 @@ pub fn VerdictBadge(props: &VerdictProps) -> Html {
     html! {
         <span class={class}>
             <span aria-hidden="true">{ super::charts::paired_bars::verdict_mark(props.verdict) }{ " " }</span>
-            { verdict_text(props.verdict).in_(props.lang) }
+            { words::verdict(props.lang, props.verdict) }
         </span>
     }
 }
@@ -164,8 +165,8 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
         .scored
         .report
         .group("all")
-        .and_then(|g| g.n)
-        .unwrap_or(0);
+        .and_then(|g| g.stats.as_ref())
+        .map_or(0, |s| s.n);
     parts.push(format!("{} {}", nf::count(n), t(T::Responses)));
     html! {
         <p class="report-summary" id="report-summary">

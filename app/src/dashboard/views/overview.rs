@@ -99,7 +99,7 @@ pub fn OverviewView(props: &ViewProps) -> Html {
                             <td class="num">{ nf::score(s.metric.mean) }</td>
                             <td>{ nf::interval(s.metric.ci_low, s.metric.ci_high) }</td>
                             <td class="num">{ nf::count(s.metric.n) }</td>
-                            <td class="num">{ nf::two_decimals(s.alpha) }</td>
+                            <td class="num">{ nf::coefficient(s.alpha) }</td>
                             if has_baseline { <td><ChangeCell change={s.change} lang={lang} /></td> }
                         </tr>
                     }) }

@@ -23,7 +23,8 @@ pub fn PrintView(props: &ViewProps) -> Html {
     });
     let all = data.loaded.scored.report.group("all");
     let stage_ids: Vec<String> = all
-        .map(|g| g.stages.iter().map(|s| s.id.clone()).collect())
+        .and_then(|g| g.stats.as_ref())
+        .map(|s| s.stages.iter().map(|s| s.id.clone()).collect())
         .unwrap_or_default();
     html! {
         <div class="print-page">

@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use super::{fewer_than, ViewProps};
 use crate::dashboard::charts::quadrant::QuadrantChart;
+use scoring::present::words::ReportWords;
+
 use crate::dashboard::i18n::T;
 use crate::dashboard::model::priorities::{priorities, Priorities};
 use crate::dashboard::number_format as nf;
@@ -35,10 +37,10 @@ pub fn PrioritiesView(props: &ViewProps) -> Html {
                 <QuadrantChart id="chart-quadrant" caption={data.t(T::PrioritiesTitle)} lang={lang}
                                priorities={p.clone()} />
                 <div class="fix-first">
-                    <h3>{ data.t(T::FixFirst) }</h3>
+                    <h3>{ ReportWords::of(data.lang()).drivers }</h3>
                     <p class="muted">{ data.t(T::FixFirstHelp) }
                         { format!(" ({} r = {}, {} = {})", data.t(T::Median),
-                                  nf::two_decimals(p.median_r), data.t(T::Performance),
+                                  nf::coefficient(p.median_r), data.t(T::Performance),
                                   nf::score(p.median_mean)) }</p>
                     if p.fix_first.is_empty() {
                         <p>{ data.t(T::NothingToFix) }</p>
@@ -49,7 +51,7 @@ pub fn PrioritiesView(props: &ViewProps) -> Html {
                                     <span class="point-number">{ point_number(&p, &d.id) }</span>
                                     <span class="fix-text">
                                         <span class="label">{ &d.label }</span>
-                                        <span class="muted fix-numbers">{ format!("r = {} · {} {}", nf::two_decimals(Some(d.r)),
+                                        <span class="muted fix-numbers">{ format!("r = {} · {} {}", nf::coefficient(Some(d.r)),
                                                                       data.t(T::Performance), nf::score(Some(d.mean))) }</span>
                                     </span>
                                 </li>

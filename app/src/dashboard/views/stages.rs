@@ -28,15 +28,15 @@ pub fn StagesView(props: &StagesProps) -> Html {
     let Some(all) = report.group("all") else {
         return Html::default();
     };
-    if all.suppressed {
+    let Some(stats) = &all.stats else {
         return html! { <p class="notice">{ fewer_than(lang, data.loaded.filters.suppress_below) }</p> };
-    }
+    };
     let stage_id = props
         .stage
         .clone()
-        .or_else(|| all.stages.first().map(|s| s.id.clone()))
+        .or_else(|| stats.stages.first().map(|s| s.id.clone()))
         .unwrap_or_default();
-    let picker = all.stages.iter().map(|s| {
+    let picker = stats.stages.iter().map(|s| {
         let selected = s.id == stage_id;
         let onclick = {
             let nav = props.on_navigate.clone();
@@ -86,9 +86,9 @@ pub fn StageSection(props: &StageSectionProps) -> Html {
         <div class="stage-section" id={format!("stage-{}", d.id)}>
                 <h3>{ &d.title }</h3>
             <dl class="facts">
-                <div><dt>{ data.t(T::Score) }</dt><dd>{ nf::score(d.metric.mean) }{ " " }{ nf::interval(d.metric.ci_low, d.metric.ci_high) }</dd></div>
+                <div><dt>{ data.t(T::Score) }</dt><dd>{ nf::score(d.metric.mean) }{ " (" }{ nf::interval(d.metric.ci_low, d.metric.ci_high) }{ ")" }</dd></div>
                 <div><dt>{ data.t(T::N) }</dt><dd>{ nf::count(d.metric.n) }</dd></div>
-                <div><dt>{ data.t(T::Alpha) }</dt><dd>{ nf::two_decimals(d.alpha) }</dd></div>
+                <div><dt>{ data.t(T::Alpha) }</dt><dd>{ nf::coefficient(d.alpha) }</dd></div>
                 if report.has_baseline() {
                     <div><dt>{ data.t(T::ChangeSinceBaseline) }</dt><dd><ChangeCell change={d.change} lang={lang} /></dd></div>
                 }

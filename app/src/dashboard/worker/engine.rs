@@ -296,7 +296,7 @@ impl Engine {
         let comment_count = self.matching_comments(filters, "").count() as u64;
         Ok(Scored {
             report_json: scored.json,
-            report: scored.doc,
+            report: Box::new(scored.report),
             trend: scored.trend,
             comment_count,
         })

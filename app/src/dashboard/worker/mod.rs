@@ -3,7 +3,6 @@
 
 pub mod engine;
 pub mod pieces;
-pub mod report_view;
 pub mod row_store;
 pub mod score_run;
 

@@ -5,16 +5,13 @@ use std::fmt;
 
 use scoring::instrument::Instrument;
 use scoring::report::{
-    score, to_canonical_json, trend, GroupBy, MonthPoint, Period, ScoreError, ScoreOptions,
+    score, to_canonical_json, trend, GroupBy, MonthPoint, Period, Report, ScoreError, ScoreOptions,
     TrendOptions, DEFAULT_MIN_COMPARE,
 };
 use scoring::tally::Tally;
 
 use crate::dashboard::filters::{DateRange, Filters, GroupByKey};
 use crate::dashboard::protocol::{TrendData, TrendMonth};
-use crate::dashboard::report_doc::ReportDoc;
-
-use super::report_view::report_doc;
 
 /// Why a report could not be made from the loaded data.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +83,8 @@ pub struct ScoredReport {
     /// The canonical JSON, with `skipped_invalid` set to the invalid
     /// records left out when reading.
     pub json: String,
-    /// The same, shaped for the views.
-    pub doc: ReportDoc,
+    /// The same report, for the views.
+    pub report: Report,
     /// Monthly means over the months of the two periods.
     pub trend: TrendData,
 }
@@ -113,7 +110,7 @@ pub fn score_report(
     .map_err(ScoreFailure::Score)?;
     Ok(ScoredReport {
         json: to_canonical_json(&report),
-        doc: report_doc(&report),
+        report,
         trend: trend_data(&months, filters),
     })
 }

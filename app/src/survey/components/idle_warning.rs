@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::Action;
 
 /// A modal alert dialog. Its button takes the focus when it opens (the

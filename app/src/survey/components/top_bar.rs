@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 
 pub struct TopBar {
     pub lang: Lang,

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::services::sync::OutboxStatus;
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 
 /// A polite live region, always present so that changes are announced.
 pub fn upload_status(lang: Lang, status: OutboxStatus) -> Html {

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::Screen;
 
 #[hook]

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::survey::components::face;
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::Action;
 
 #[inline(never)]

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 
 #[inline(never)]
 pub fn view(lang: Lang) -> Html {

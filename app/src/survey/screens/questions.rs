@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{next_button, step_nav};
 use crate::survey::answers::{answer_key, options_for, parse_answer_key};
 use crate::survey::components::{radio_group, RadioGroup};
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::{Action, SurveyState};
 
 /// The questions of `items` under the heading `title`.

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::step_nav;
 use crate::survey::answers::{answer_text, choice_key};
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::{Action, SubmitError, SurveyState};
 use crate::survey::steps::Step;
 

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::survey::i18n::Lang;
+use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::Action;
 
 /// Seconds a kiosk shows the thank-you before resetting.
