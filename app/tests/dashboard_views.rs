@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use app::dashboard::api::{Role, Session};
 use app::dashboard::charts::scale::{nice_ticks, shorten, text_width_em, Linear};
 use app::dashboard::charts::trend_lines::path_data;
 use app::dashboard::export_tables::{comparisons_csv, groups_csv, items_csv, stages_csv};
@@ -25,6 +24,7 @@ use app::dashboard::protocol::{FromWorker, Phase, Progress, Scored, TrendData, T
 use app::dashboard::report_doc::{QuadrantKind, ReportDoc, Scope, Verdict};
 use app::dashboard::route::{relative_to_base, Route};
 use app::dashboard::state::{Action, Activity, DashboardState, Mode};
+use app::services::staff_api::{Role, Session};
 use scoring::export::sort_for_export;
 use scoring::generate::{generate, GenerateOptions};
 use scoring::instrument::{default_instrument, Scale, DEFAULT_INSTRUMENT_JSON};

@@ -191,6 +191,7 @@ mod in_the_browser {
     }
 
     #[wasm_bindgen_test]
+    #[allow(clippy::disallowed_methods, clippy::disallowed_types)] // the test breaks the stored outbox
     fn an_unreadable_outbox_is_moved_aside_not_overwritten() {
         clear_storage();
         let storage = gloo::utils::window().local_storage().unwrap().unwrap();

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use gloo::history::{BrowserHistory, History};
-use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 use super::base_path::{base_path, href};
@@ -27,18 +26,13 @@ use super::views::progress::ProgressBar;
 use super::views::stages::StagesView;
 use super::views::trend::TrendView;
 use super::views::{ReportSummary, ViewData};
-use super::{api, worker};
-use crate::dashboard::api::Role;
-
-const LANG_KEY: &str = "tiyan.dashboard.lang";
-
-fn current_year() -> i32 {
-    js_sys::Date::new_0().get_utc_full_year() as i32
-}
+use super::worker;
+use crate::services::clock::current_year;
+use crate::services::preferences;
+use crate::services::staff_api::{self as api, Role};
 
 fn initial_lang() -> Lang {
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
+    preferences::dashboard_lang()
         .and_then(|tag| Lang::parse(&tag))
         .unwrap_or_default()
 }
@@ -251,7 +245,8 @@ pub fn DashboardApp() -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             if let Some(lang) = Lang::parse(&value) {
-                let _ = LocalStorage::set(LANG_KEY, lang.tag());
+                // Unsaved (storage full or off), it still applies to this visit.
+                let _ = preferences::set_dashboard_lang(lang.tag());
                 dispatch.dispatch(Action::SetLang(lang));
             }
         })

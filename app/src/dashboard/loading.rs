@@ -10,12 +10,12 @@ use std::rc::Rc;
 use gloo::worker::WorkerBridge;
 use yew::UseReducerDispatcher;
 
-use super::api::{self, ApiError};
 use super::filters::{missing_ranges, DateRange, Filters};
 use super::labels::InstrumentText;
 use super::protocol::{SourceId, ToWorker};
 use super::state::{Action, DashboardState, Mode};
 use super::worker::ScoringWorker;
+use crate::services::staff_api::{self as api, ApiError};
 
 pub type Bridge = Rc<WorkerBridge<ScoringWorker>>;
 pub type Dispatch = UseReducerDispatcher<DashboardState>;
@@ -109,7 +109,8 @@ async fn download(
         total: None,
     });
     let total_bytes = api::download_export(
-        range,
+        &range.from,
+        &range.to,
         |text| bridge.send(ToWorker::Chunk { source, text }),
         |bytes| dispatch.dispatch(Action::ReadBytes(bytes)),
     )

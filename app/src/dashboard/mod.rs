@@ -9,9 +9,9 @@
 //! Code map: `protocol` (page ↔ worker messages), `engine` (the worker's
 //! pure core), `filters`, `report_doc` (docs/formats.md §4 as read here),
 //! `model/` (view models), `charts/` (inline SVG), `views/` (pages),
-//! `api` (the server's HTTP API), `i18n`, `labels`, `number_format`.
+//! `i18n`, `labels`, `number_format`. The server's HTTP API and the
+//! stored preferences are `crate::services` (`staff_api`, `preferences`).
 
-pub mod api;
 mod app;
 pub mod base_path;
 pub mod charts;

@@ -6,11 +6,11 @@
 
 use std::rc::Rc;
 
-use super::api::{ApiError, Session};
 use super::filters::{DateRange, Filters};
 use super::i18n::Lang;
 use super::labels::InstrumentText;
 use super::protocol::{CommentRow, Facets, FromWorker, Phase, Scored};
+use crate::services::staff_api::{ApiError, Session};
 
 /// How the dashboard gets its data.
 #[derive(Debug, Clone, PartialEq)]
