@@ -6,8 +6,9 @@
 //! scoring crate off the main thread. The page then shows the report in
 //! views shaped by the pure functions of `model/`.
 //!
-//! Code map: `protocol` (page ↔ worker messages), `engine` (the worker's
-//! pure core), `filters`, `report_doc` (docs/formats.md §4 as read here),
+//! Code map: `app` (the layout), `hooks/` (the effects: session, worker,
+//! downloads), `state` (the pure reducer), `protocol` (page ↔ worker
+//! messages), `engine` (the worker's pure core), `filters`, `report_doc` (docs/formats.md §4 as read here),
 //! `model/` (view models), `charts/` (inline SVG), `views/` (pages),
 //! `i18n`, `labels`, `number_format`. The server's HTTP API and the
 //! stored preferences are `crate::services` (`staff_api`, `preferences`).
@@ -18,6 +19,7 @@ pub mod charts;
 pub mod download;
 pub mod export_tables;
 pub mod filters;
+pub mod hooks;
 pub mod i18n;
 pub mod labels;
 pub mod loading;
