@@ -14,7 +14,6 @@ use app::dashboard::labels::InstrumentText;
 use app::dashboard::protocol::ToWorker;
 use app::dashboard::state::{Action, DashboardState, Mode};
 use app::dashboard::worker::engine::Engine;
-use app::services::staff_api::{Role, Session};
 use scoring::export::{sort_for_export, CsvWriter};
 use scoring::generate::{generate, GenerateOptions};
 use scoring::instrument::{default_instrument, DEFAULT_INSTRUMENT_JSON};
@@ -22,6 +21,7 @@ use scoring::report::GroupBy;
 use scoring::response::Response;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wire::{Role, Session};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -24,7 +24,6 @@ use app::dashboard::protocol::{FromWorker, Phase, Progress, Scored, TrendData, T
 use app::dashboard::report_doc::{QuadrantKind, ReportDoc, Scope, Verdict};
 use app::dashboard::route::{relative_to_base, Route};
 use app::dashboard::state::{Action, Activity, DashboardState, Mode};
-use app::services::staff_api::{Role, Session};
 use scoring::export::sort_for_export;
 use scoring::generate::{generate, GenerateOptions};
 use scoring::instrument::{default_instrument, Scale, DEFAULT_INSTRUMENT_JSON};
@@ -33,6 +32,7 @@ use scoring::report::{
 };
 use scoring::response::Response;
 use scoring::tally::Tally;
+use wire::{Role, Session};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

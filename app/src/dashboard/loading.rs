@@ -58,7 +58,7 @@ pub fn reset(
 }
 
 /// After sign-in: the server's instrument, then a fresh worker data set.
-pub async fn start_server_session(bridge: Bridge, dispatch: Dispatch, session: api::Session) {
+pub async fn start_server_session(bridge: Bridge, dispatch: Dispatch, session: wire::Session) {
     match api::instrument_json().await {
         Ok(json) => {
             if let Err(e) = reset(&bridge, &dispatch, Some(Mode::Server(session)), json) {

@@ -18,7 +18,9 @@ use super::filters::{missing_ranges, DateRange, Filters};
 use super::i18n::Lang;
 use super::labels::InstrumentText;
 use super::protocol::{CommentRow, Facets, FromWorker, Phase, Scored};
-use crate::services::staff_api::{ApiError, Session};
+use wire::Session;
+
+use crate::services::staff_api::ApiError;
 
 /// How the dashboard gets its data.
 #[derive(Debug, Clone, PartialEq)]

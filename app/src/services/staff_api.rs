@@ -11,10 +11,10 @@
 use std::fmt;
 
 use gloo::net::http::{Request, Response};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader, TextDecodeOptions, TextDecoder};
+use wire::{Credentials, ErrorBody, LoggedIn, Session};
 
 use super::clock;
 
@@ -42,24 +42,6 @@ async fn yield_to_page() {
         }
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Who is signed in (`POST /api/v1/login`, `GET /api/v1/me`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
-    pub username: String,
-    pub role: Role,
-    /// A hospital administrator's own hospital: the server restricts every
-    /// export to it.
-    #[serde(default)]
-    pub hospital: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Admin,
-    HospitalAdmin,
 }
 
 /// What went wrong talking to the server, kept small enough to live in
@@ -98,11 +80,6 @@ fn js_error(value: JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: String,
-}
-
 async fn check(response: Response) -> Result<Response, ApiError> {
     match response.status() {
         200..=299 => Ok(response),
@@ -117,25 +94,24 @@ async fn check(response: Response) -> Result<Response, ApiError> {
     }
 }
 
-#[derive(Serialize)]
-struct Credentials<'a> {
-    username: &'a str,
-    password: &'a str,
-}
-
 /// Signs in; the server sets the HttpOnly session cookie that later
 /// requests carry.
 pub async fn login(username: &str, password: &str) -> Result<Session, ApiError> {
+    let credentials = Credentials {
+        username: username.to_owned(),
+        password: password.to_owned(),
+    };
     let response = Request::post("/api/v1/login")
-        .json(&Credentials { username, password })
+        .json(&credentials)
         .map_err(|e| ApiError::Decode(e.to_string()))?
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
     check(response)
         .await?
-        .json::<Session>()
+        .json::<LoggedIn>()
         .await
+        .map(|answer| answer.session)
         .map_err(|e| ApiError::Decode(e.to_string()))
 }
 

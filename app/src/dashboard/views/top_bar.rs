@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::state::Mode;
-use crate::services::staff_api::Role;
+use wire::Role;
+
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
     pub lang: Lang,
