@@ -21,8 +21,8 @@ use super::views::print::PrintView;
 use super::views::priorities::PrioritiesView;
 use super::views::progress::ProgressBar;
 use super::views::stages::StagesView;
-use super::views::tabs::Tabs;
-use super::views::top_bar::{LangSwitch, TopBar};
+use super::views::tabs::tabs;
+use super::views::top_bar::{lang_switch, top_bar};
 use super::views::trend::TrendView;
 use super::views::{ReportSummary, ViewData};
 
@@ -37,7 +37,7 @@ pub fn DashboardApp() -> Html {
         },
         Mode::SignedOut { error } => html! {
             <>
-                <header class="top"><LangSwitch lang={lang} on_change={dash.set_lang.clone()} /></header>
+                <header class="top">{ lang_switch(lang, &dash.set_lang) }</header>
                 <LoginView lang={lang} error={error.clone()} on_login={dash.login.clone()} on_file={dash.open_file.clone()} />
                 if matches!(state.activity, Activity::Failed(_)) {
                     <ProgressBar lang={lang} activity={state.activity.clone()} accepted={0} rejected={0}
@@ -65,12 +65,11 @@ fn report_page(dash: &DashboardHandle) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ T::SkipToContent.in_(lang) }</a>
-            <TopBar lang={lang} mode={state.mode.clone()} on_lang={dash.set_lang.clone()} on_logout={dash.logout.clone()} />
+            { top_bar(lang, &state.mode, &dash.set_lang, &dash.logout) }
             <FilterBar lang={lang} filters={state.filters.clone()} facets={state.facets.clone()}
                        years={dash.years()} fixed_hospital={fixed_hospital} busy={state.busy()}
                        on_change={dash.edit_filters.clone()} on_apply={dash.apply.clone()} />
-            <Tabs lang={lang} route={dash.route.clone()} base={(*dash.base).clone()}
-                  show_comments={state.may_see_comments()} on_navigate={dash.navigate.clone()} />
+            { tabs(lang, &dash.route, &dash.base, state.may_see_comments(), &dash.navigate) }
             <main id="main" class="content">
                 <ProgressBar lang={lang} activity={state.activity.clone()} accepted={state.accepted}
                              rejected={state.rejected} first_errors={state.first_errors.clone()} local={local} />

@@ -7,26 +7,25 @@ use crate::dashboard::base_path::href;
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    pub lang: Lang,
-    pub route: Route,
-    pub base: AttrValue,
-    /// Comments are for signed-in administrators only.
-    pub show_comments: bool,
-    pub on_navigate: Callback<Route>,
-}
-
-#[function_component]
-pub fn Tabs(props: &TabsProps) -> Html {
-    let t = |k: T| k.in_(props.lang);
-    let tabs = Route::TABS
+/// The tabs, the current one marked; comments only for signed-in
+/// administrators (`show_comments`). A view function rather than a
+/// component, like `top_bar`: no state, and no per-component cost to the
+/// page's wasm.
+pub fn tabs(
+    lang: Lang,
+    route: &Route,
+    base: &str,
+    show_comments: bool,
+    on_navigate: &Callback<Route>,
+) -> Html {
+    let t = |k: T| k.in_(lang);
+    let items = Route::TABS
         .iter()
-        .filter(|r| **r != Route::Comments || props.show_comments)
+        .filter(|r| **r != Route::Comments || show_comments)
         .map(|r| {
-            let current = r.same_tab(&props.route);
+            let current = r.same_tab(route);
             let onclick = {
-                let navigate = props.on_navigate.clone();
+                let navigate = on_navigate.clone();
                 let r = r.clone();
                 Callback::from(move |e: MouseEvent| {
                     e.prevent_default();
@@ -35,12 +34,12 @@ pub fn Tabs(props: &TabsProps) -> Html {
             };
             html! {
                 <li>
-                    <a href={href(&props.base, &r.to_relative())} class={classes!("tab", current.then_some("active"))}
+                    <a href={href(base, &r.to_relative())} class={classes!("tab", current.then_some("active"))}
                        aria-current={current.then_some("page")} {onclick}>{ t(r.title()) }</a>
                 </li>
             }
         });
     html! {
-        <nav class="tabs no-print" aria-label={t(T::AppTitle)}><ul>{ for tabs }</ul></nav>
+        <nav class="tabs no-print" aria-label={t(T::AppTitle)}><ul>{ for items }</ul></nav>
     }
 }

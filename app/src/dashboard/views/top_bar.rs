@@ -1,24 +1,18 @@
 //! The header: the title, who is signed in (or which file is open), the
-//! language menu and "Sign out".
+//! language menu and "Sign out". View functions rather than components:
+//! they hold no state, and every component costs the page's wasm about a
+//! kilobyte (the dashboard's budget is 500 KB, BENCHMARKS.md).
 
+use wire::Role;
 use yew::prelude::*;
 
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::state::Mode;
-use wire::Role;
-
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    pub lang: Lang,
-    pub on_change: Callback<Lang>,
-}
 
 /// The language menu (docs/domain.md "Languages").
-#[function_component]
-pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    let lang = props.lang;
+pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
     let onchange = {
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         Callback::from(move |e: Event| {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -40,18 +34,15 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TopBarProps {
-    pub lang: Lang,
-    pub mode: Mode,
-    pub on_lang: Callback<Lang>,
-    pub on_logout: Callback<()>,
-}
-
-#[function_component]
-pub fn TopBar(props: &TopBarProps) -> Html {
-    let t = |k: T| k.in_(props.lang);
-    let who = match &props.mode {
+/// The header of a signed-in page or an opened file.
+pub fn top_bar(
+    lang: Lang,
+    mode: &Mode,
+    on_lang: &Callback<Lang>,
+    on_logout: &Callback<()>,
+) -> Html {
+    let t = |k: T| k.in_(lang);
+    let who = match mode {
         Mode::Server(s) => {
             let role = match s.role {
                 Role::Admin => t(T::RoleAdmin),
@@ -74,13 +65,13 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         },
         Mode::Checking | Mode::SignedOut { .. } => Html::default(),
     };
-    let on_logout = props.on_logout.reform(|_: MouseEvent| ());
+    let on_logout = on_logout.reform(|_: MouseEvent| ());
     html! {
         <header class="top">
             <h1>{ t(T::AppTitle) }</h1>
             { who }
-            <LangSwitch lang={props.lang} on_change={props.on_lang.clone()} />
-            if matches!(props.mode, Mode::Server(_)) {
+            { lang_switch(lang, on_lang) }
+            if matches!(mode, Mode::Server(_)) {
                 <button type="button" class="link" id="sign-out" onclick={on_logout}>{ t(T::SignOut) }</button>
             }
         </header>
