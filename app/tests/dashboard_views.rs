@@ -7,7 +7,6 @@
 
 use std::rc::Rc;
 
-use app::dashboard::api::{Role, Session};
 use app::dashboard::charts::scale::{nice_ticks, shorten, text_width_em, Linear};
 use app::dashboard::charts::trend_lines::path_data;
 use app::dashboard::export_tables::{comparisons_csv, groups_csv, items_csv, stages_csv};
@@ -33,6 +32,7 @@ use scoring::report::{
 };
 use scoring::response::Response;
 use scoring::tally::Tally;
+use wire::{Role, Session};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -516,13 +516,15 @@ fn date_ranges_are_checked() {
 
 #[test]
 fn an_opened_file_starts_on_its_last_year() {
-    let f = Filters::for_data("2023-04-02", "2025-11-30");
     assert_eq!(
-        (f.current, f.baseline),
-        (DateRange::year(2025), Some(DateRange::year(2024)))
+        Filters::periods_for_data("2023-04-02", "2025-11-30"),
+        Some((DateRange::year(2025), Some(DateRange::year(2024))))
     );
-    let single = Filters::for_data("2025-01-02", "2025-11-30");
-    assert_eq!(single.baseline, None);
+    assert_eq!(
+        Filters::periods_for_data("2025-01-02", "2025-11-30"),
+        Some((DateRange::year(2025), None))
+    );
+    assert_eq!(Filters::periods_for_data("", "2025-11-30"), None);
     assert_eq!(
         Filters::for_year(2025).file_stem(),
         "tiyan-report-2025-vs-2024"
@@ -582,11 +584,11 @@ fn a_hospital_administrator_is_held_to_their_hospital() {
     };
     let state = DashboardState::new(Lang::En, Filters::for_year(2025))
         .reduce(Action::SignedIn(session.clone()));
-    assert_eq!(state.filters.hospital.as_deref(), Some("H001"));
+    assert_eq!(state.filters.subset.hospital.as_deref(), Some("H001"));
     assert_eq!(state.mode, Mode::Server(session));
     assert!(state.may_see_comments());
     let out = state.reduce(Action::SignedOut);
-    assert_eq!(out.filters.hospital, None);
+    assert_eq!(out.filters.subset.hospital, None);
     assert!(!out.may_see_comments());
 }
 

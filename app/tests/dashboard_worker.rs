@@ -8,7 +8,7 @@
 //! scoring crate straight from the generated responses (no parsing), the
 //! way `tiyan score` makes it: the worker must give the same bytes.
 
-use app::dashboard::filters::{DateRange, Filters, GroupByKey};
+use app::dashboard::filters::{DateRange, Filters};
 use app::dashboard::protocol::{FromWorker, Phase, Scored, ToWorker};
 use app::dashboard::worker::engine::Engine;
 use scoring::export::{sort_for_export, to_jsonl_line, CsvWriter};
@@ -165,7 +165,7 @@ fn the_report_has_the_bytes_of_tiyan_score() {
     // Odd piece sizes cut records, quoted comments and Chinese characters.
     worker.load(1, &csv(&all), 997);
     let filters = Filters {
-        group_by: Some(GroupByKey::Hospital),
+        group_by: Some(GroupBy::Hospital),
         ..filters_2025_vs_2024()
     };
     let scored = worker.score(7, filters);
@@ -187,7 +187,7 @@ fn the_views_read_the_report_as_its_json_says() {
     worker.load(1, &csv(&all), 4096);
     for filters in [
         Filters {
-            group_by: Some(GroupByKey::Department),
+            group_by: Some(GroupBy::Department),
             suppress_below: 40,
             ..filters_2025_vs_2024()
         },
@@ -217,7 +217,7 @@ fn case_mix_and_suppression_reach_the_report() {
     let filters = Filters {
         case_mix: true,
         suppress_below: 500,
-        group_by: Some(GroupByKey::VisitType),
+        group_by: Some(GroupBy::VisitType),
         ..filters_2025_vs_2024()
     };
     let scored = worker.score(1, filters);
@@ -241,7 +241,10 @@ fn subset_filters_apply_before_tallying_and_are_recorded() {
     let mut worker = Worker::new();
     worker.load(1, &csv(&all), 8192);
     let filters = Filters {
-        hospital: Some("H002".to_owned()),
+        subset: TallyFilters {
+            hospital: Some("H002".to_owned()),
+            ..TallyFilters::default()
+        },
         ..filters_2025_vs_2024()
     };
     let scored = worker.score(1, filters);
@@ -270,9 +273,12 @@ fn a_subset_is_tallied_again_from_the_kept_responses_exactly() {
     for (filters, tally_filters) in [
         (
             Filters {
-                visit_type: Some(scoring::instrument::VisitType::Inpatient),
+                subset: TallyFilters {
+                    visit_type: Some(scoring::instrument::VisitType::Inpatient),
+                    ..TallyFilters::default()
+                },
                 case_mix: true,
-                group_by: Some(GroupByKey::Hospital),
+                group_by: Some(GroupBy::Hospital),
                 ..filters_2025_vs_2024()
             },
             TallyFilters {
@@ -282,9 +288,12 @@ fn a_subset_is_tallied_again_from_the_kept_responses_exactly() {
         ),
         (
             Filters {
-                hospital: Some("H003".to_owned()),
+                subset: TallyFilters {
+                    hospital: Some("H003".to_owned()),
+                    ..TallyFilters::default()
+                },
                 case_mix: true,
-                group_by: Some(GroupByKey::Department),
+                group_by: Some(GroupBy::Department),
                 suppress_below: 1,
                 ..filters_2025_vs_2024()
             },
@@ -296,10 +305,7 @@ fn a_subset_is_tallied_again_from_the_kept_responses_exactly() {
     ] {
         let options = ScoreOptions {
             case_mix: true,
-            group_by: Some(match filters.group_by {
-                Some(GroupByKey::Department) => GroupBy::Department,
-                _ => GroupBy::Hospital,
-            }),
+            group_by: filters.group_by,
             suppress_below: filters.suppress_below,
             ..options_2025_vs_2024(None)
         };
@@ -318,7 +324,10 @@ fn scoring_again_needs_no_new_text() {
     let narrowed = worker.score(
         2,
         Filters {
-            channel: Some(scoring::response::Channel::Kiosk),
+            subset: TallyFilters {
+                channel: Some(scoring::response::Channel::Kiosk),
+                ..TallyFilters::default()
+            },
             ..filters_2025_vs_2024()
         },
     );
@@ -468,7 +477,10 @@ fn comments_are_of_the_period_filtered_searched_and_newest_first() {
     let mut worker = Worker::new();
     worker.load(1, &csv(&all), 4096);
     let filters = Filters {
-        hospital: Some("H001".to_owned()),
+        subset: TallyFilters {
+            hospital: Some("H001".to_owned()),
+            ..TallyFilters::default()
+        },
         ..filters_2025_vs_2024()
     };
     let in_scope: Vec<&Response> = all

@@ -7,8 +7,7 @@
 use std::collections::BTreeMap;
 
 use app::services::json::{self, FromJson, JsonError, ToJson};
-use app::services::outbox::delivery::BatchReply;
-use app::services::outbox::{KeptAside, Outbox, SetAsideReason, WireFieldError};
+use app::services::outbox::{KeptAside, Outbox, SetAsideReason};
 use app::survey::boot::Prefs;
 use app::survey::draft::{Draft, StoredDraft};
 use app::survey::entry::{parse_entry, Entry};
@@ -18,6 +17,7 @@ use scoring::response::{Answer, Channel, Respondent, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen_test::wasm_bindgen_test;
+use wire::{BatchReply, FieldError, SubmissionResult, SubmissionStatus};
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -155,10 +155,10 @@ fn the_outbox_reads_and_writes_as_serde_does() {
         response: response("d"),
         reason: SetAsideReason::Rejected,
         message: String::new(),
-        errors: vec![WireFieldError {
-            field: "answers.x".to_owned(),
-            message: "is not an item of pxs-core version 1".to_owned(),
-        }],
+        errors: vec![FieldError::new(
+            "answers.x",
+            "is not an item of pxs-core version 1",
+        )],
     });
     check_both_ways(&outbox);
     assert_eq!(json::parse::<Outbox>("{}"), Ok(Outbox::default()));
@@ -171,12 +171,63 @@ fn reads_the_servers_answer_to_a_batch() {
         {"id":"a","status":"stored"},
         {"id":"b","status":"duplicate"},
         {"id":"c","status":"conflict","message":"same id, different content"},
-        {"id":"d","status":"rejected","errors":[{"field":"answers.x","message":"unknown item"}]}
+        {"id":"d","status":"rejected","errors":[{"field":"answers.x","message":"unknown item"}]},
+        {"id":null,"status":"rejected","errors":[{"field":"visit_type","message":"missing field"}]}
     ]}"#;
     let ours: BatchReply = json::parse(body).unwrap();
     let theirs: BatchReply = serde_json::from_str(body).unwrap();
     assert_eq!(ours, theirs);
+    assert_eq!(ours.results[4].id, None);
     assert!(json::parse::<BatchReply>(r#"{"results":[{"id":"a","status":"lost"}]}"#).is_err());
+    assert!(json::parse::<BatchReply>(r#"{"results":[{"id":7,"status":"stored"}]}"#).is_err());
+}
+
+/// Every shape the server writes (with serde, from the `wire` types),
+/// a rejection without an id included, reads back the same here.
+#[wasm_bindgen_test]
+fn reads_every_result_the_server_writes() {
+    let result = |id: Option<&str>, status, errors: Vec<FieldError>, message: Option<&str>| {
+        SubmissionResult {
+            id: id.map(str::to_owned),
+            status,
+            errors,
+            message: message.map(str::to_owned),
+        }
+    };
+    let reply = BatchReply {
+        results: vec![
+            result(Some("a"), SubmissionStatus::Stored, Vec::new(), None),
+            result(Some("a"), SubmissionStatus::Duplicate, Vec::new(), None),
+            result(
+                Some("c"),
+                SubmissionStatus::Conflict,
+                Vec::new(),
+                Some("a different response was already stored with this id"),
+            ),
+            result(
+                Some("d"),
+                SubmissionStatus::Rejected,
+                vec![
+                    FieldError::new("outpatient.wait_time", "value 6 is outside 1..5"),
+                    FieldError::new("submitted_at", "must end in Z"),
+                ],
+                None,
+            ),
+            result(
+                None,
+                SubmissionStatus::Rejected,
+                vec![FieldError::new("", "expected a response object")],
+                None,
+            ),
+        ],
+    };
+    let written = serde_json::to_string(&reply).unwrap();
+    assert!(written.contains(r#""id":null"#), "{written}");
+    assert_eq!(json::parse::<BatchReply>(&written), Ok(reply.clone()));
+    for one in &reply.results {
+        let written = serde_json::to_string(one).unwrap();
+        assert_eq!(json::parse::<SubmissionResult>(&written).as_ref(), Ok(one));
+    }
 }
 
 #[wasm_bindgen_test]

@@ -9,11 +9,11 @@ mod survey_support;
 use std::collections::BTreeMap;
 
 use app::services::outbox::{
-    Backoff, BatchOutcome, DeliveryResult, DeliveryStatus, Enqueued, NextStep, Outbox,
-    SetAsideReason, SyncPolicy,
+    Backoff, BatchOutcome, Enqueued, NextStep, Outbox, SetAsideReason, SyncPolicy,
 };
 use scoring::instrument::VisitType;
 use scoring::response::{Answer, Channel, Respondent, Response};
+use wire::{SubmissionResult, SubmissionStatus};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -37,11 +37,11 @@ fn response(id: &str, rating: i64) -> Response {
     }
 }
 
-fn answered(ids: &[String], status: DeliveryStatus) -> BatchOutcome {
+fn answered(ids: &[String], status: SubmissionStatus) -> BatchOutcome {
     BatchOutcome::Answered(
         ids.iter()
-            .map(|id| DeliveryResult {
-                id: id.clone(),
+            .map(|id| SubmissionResult {
+                id: Some(id.clone()),
                 status,
                 errors: Vec::new(),
                 message: None,
@@ -87,18 +87,18 @@ fn a_flaky_server_gets_each_response_once_and_the_waits_grow_to_the_cap() {
         if call < 3 {
             return BatchOutcome::Unavailable;
         }
-        let results: Vec<DeliveryResult> = ids
+        let results: Vec<SubmissionResult> = ids
             .iter()
             .map(|id| {
                 let status = if stored.contains(id) {
                     duplicates += 1;
-                    DeliveryStatus::Duplicate
+                    SubmissionStatus::Duplicate
                 } else {
                     stored.push(id.clone());
-                    DeliveryStatus::Stored
+                    SubmissionStatus::Stored
                 };
-                DeliveryResult {
-                    id: id.clone(),
+                SubmissionResult {
+                    id: Some(id.clone()),
                     status,
                     errors: Vec::new(),
                     message: None,
@@ -129,15 +129,15 @@ fn refused_responses_are_kept_aside_for_staff_and_never_sent_again() {
     let mut policy = SyncPolicy::default();
     let (sent, _) = exchange(&mut outbox, &mut policy, |_, ids| {
         BatchOutcome::Answered(vec![
-            DeliveryResult {
-                id: ids[0].clone(),
-                status: DeliveryStatus::Rejected,
+            SubmissionResult {
+                id: Some(ids[0].clone()),
+                status: SubmissionStatus::Rejected,
                 errors: Vec::new(),
                 message: None,
             },
-            DeliveryResult {
-                id: ids[1].clone(),
-                status: DeliveryStatus::Conflict,
+            SubmissionResult {
+                id: Some(ids[1].clone()),
+                status: SubmissionStatus::Conflict,
                 errors: Vec::new(),
                 message: Some("same id".to_owned()),
             },
@@ -151,7 +151,7 @@ fn refused_responses_are_kept_aside_for_staff_and_never_sent_again() {
     );
     assert_eq!(outbox.enqueue(response("a", 1)), Enqueued::AlreadyQueued);
     let (sent, _) = exchange(&mut outbox, &mut policy, |_, ids| {
-        answered(ids, DeliveryStatus::Stored)
+        answered(ids, SubmissionStatus::Stored)
     });
     assert_eq!(sent, [Vec::<String>::new()]);
 }
@@ -191,6 +191,7 @@ mod in_the_browser {
     }
 
     #[wasm_bindgen_test]
+    #[allow(clippy::disallowed_methods, clippy::disallowed_types)] // the test breaks the stored outbox
     fn an_unreadable_outbox_is_moved_aside_not_overwritten() {
         clear_storage();
         let storage = gloo::utils::window().local_storage().unwrap().unwrap();
@@ -221,7 +222,7 @@ mod in_the_browser {
         add_to_outbox(response("b", 6)).unwrap();
         let ids = vec![ID.to_owned()];
         let (next, outbox) = update_outbox(|o| {
-            SyncPolicy::default().after(o, &ids, answered(&ids, DeliveryStatus::Stored), 0.0)
+            SyncPolicy::default().after(o, &ids, answered(&ids, SubmissionStatus::Stored), 0.0)
         })
         .unwrap();
         assert_eq!(next, NextStep::Now);

@@ -40,6 +40,7 @@ fn responses() -> u64 {
 }
 
 /// Milliseconds from an arbitrary origin.
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // a benchmark's clock
 fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {

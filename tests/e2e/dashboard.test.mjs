@@ -256,3 +256,44 @@ test('an evaluator opens the export file with no server session', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('choices made while an opened file loads survive its first report', async () => {
+  const { page, errors, exports } = await newPage();
+  // Hold every message to the scoring worker until the choices are made,
+  // as a slow machine would: the page has read the file, the worker has
+  // not yet parsed it.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    const held = [];
+    let open = false;
+    Worker.prototype.postMessage = function (...args) {
+      if (open) return post.apply(this, args);
+      held.push([this, args]);
+      return undefined;
+    };
+    window.__releaseWorker = () => {
+      open = true;
+      for (const [worker, args] of held.splice(0)) post.apply(worker, args);
+    };
+  });
+  await page.goto(`${url}/admin/`);
+  await page.waitForSelector('#open-file', { state: 'attached', timeout: 30_000 });
+  await page.setInputFiles('#open-file', exportCsv);
+  await page.waitForSelector('#f-group', { timeout: 30_000 });
+  await page.selectOption('#f-group', 'department');
+  await page.check('#f-casemix');
+  assert.equal(await page.$('#card-index'), null, 'no report before the worker has the file');
+  await page.evaluate(() => window.__releaseWorker());
+
+  await page.waitForSelector('#card-index', { timeout: 120_000 });
+  const bytes = await waitForOptions(page, (o) => o.group_by === 'department' && o.case_mix);
+  assert.ok(
+    bytes.equals(cliReport(['--period', '2025', '--baseline', '2024', '--group-by', 'department', '--case-mix'])),
+    'scored with the choices made while loading',
+  );
+  assert.equal(await page.inputValue('#f-group'), 'department');
+  assert.ok(await page.isChecked('#f-casemix'));
+  assert.equal(exports.length, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -3,15 +3,18 @@
 //! Periods are half-open date ranges on `submitted_at` (docs/scoring.md,
 //! Notation). The dashboard downloads each date range once; later requests
 //! covered by what is loaded are re-scored in the worker without a new
-//! download ([`missing_ranges`]).
+//! download ([`missing_ranges`]). The subset and the report options are
+//! scoring's own types (`scoring::tally::Filters`, `scoring::report::GroupBy`
+//! and its defaults), so the dashboard asks for exactly what `tiyan score`
+//! takes.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use scoring::instrument::VisitType;
-use scoring::response::Channel;
-use scoring::timestamp::days_in_month;
+use scoring::report::{GroupBy, DEFAULT_SUPPRESS_BELOW};
+use scoring::tally::Filters as Subset;
+use scoring::timestamp::Date;
 
 /// A date range `from` ≤ date < `to`, dates written `YYYY-MM-DD`.
 ///
@@ -89,23 +92,9 @@ impl DateRange {
 }
 
 fn check_date(date: &str) -> Result<(), RangeError> {
-    let bad = || RangeError::BadDate(date.to_owned());
-    let bytes = date.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return Err(bad());
-    }
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let (y, m, d) = (&date[0..4], &date[5..7], &date[8..10]);
-    if !(digits(y) && digits(m) && digits(d)) {
-        return Err(bad());
-    }
-    let year: i32 = y.parse().map_err(|_| bad())?;
-    let month: u8 = m.parse().map_err(|_| bad())?;
-    let day: u8 = d.parse().map_err(|_| bad())?;
-    if day == 0 || day > days_in_month(year, month) {
-        return Err(bad());
-    }
-    Ok(())
+    Date::parse(date)
+        .map(drop)
+        .map_err(|_| RangeError::BadDate(date.to_owned()))
 }
 
 /// The parts of `wanted` not covered by `loaded`, in date order. Loaded
@@ -142,84 +131,46 @@ pub fn missing_ranges(loaded: &[DateRange], wanted: &DateRange) -> Vec<DateRange
     missing
 }
 
-/// Which respondents' groups the report shows beside `all` (docs/scoring.md §7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum GroupByKey {
-    Hospital,
-    Department,
-    VisitType,
-    Channel,
-}
-
-impl GroupByKey {
-    pub const ALL: [GroupByKey; 4] = [
-        GroupByKey::Hospital,
-        GroupByKey::Department,
-        GroupByKey::VisitType,
-        GroupByKey::Channel,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GroupByKey::Hospital => "hospital",
-            GroupByKey::Department => "department",
-            GroupByKey::VisitType => "visit_type",
-            GroupByKey::Channel => "channel",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<GroupByKey> {
-        GroupByKey::ALL.into_iter().find(|g| g.as_str() == s)
-    }
-}
-
 /// Everything that changes the numbers of a report, as chosen in the
-/// filter bar. Subset filters are applied to responses before tallying.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// filter bar: the periods, the respondents counted (applied before
+/// tallying) and the options of `scoring::report::ScoreOptions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filters {
     pub current: DateRange,
     pub baseline: Option<DateRange>,
-    pub hospital: Option<String>,
-    pub department: Option<String>,
-    pub visit_type: Option<VisitType>,
-    pub channel: Option<Channel>,
+    /// Hospital, department, visit type, channel (docs/scoring.md §7).
+    #[serde(with = "subset_in_order")]
+    pub subset: Subset,
     pub case_mix: bool,
-    pub group_by: Option<GroupByKey>,
-    /// Groups with fewer current-period responses show nothing (default 10).
+    pub group_by: Option<GroupBy>,
+    /// Groups with fewer current-period responses show nothing (§7).
     pub suppress_below: u64,
 }
 
-/// docs/scoring.md §7's default suppression threshold.
-pub const DEFAULT_SUPPRESS_BELOW: u64 = 10;
-
 impl Filters {
-    /// The current year against the year before, everything else off.
+    /// The year against the year before, everything else at scoring's
+    /// defaults ([`scoring::report::ScoreOptions::new`]).
     pub fn for_year(year: i32) -> Filters {
         Filters {
             current: DateRange::year(year),
             baseline: Some(DateRange::year(year - 1)),
-            hospital: None,
-            department: None,
-            visit_type: None,
-            channel: None,
+            subset: Subset::default(),
             case_mix: false,
             group_by: None,
             suppress_below: DEFAULT_SUPPRESS_BELOW,
         }
     }
 
-    /// For a data set spanning `first` to `last` (dates `YYYY-MM-DD`): the
-    /// last year in it, against the year before when the data reaches back
-    /// that far.
-    pub fn for_data(first: &str, last: &str) -> Filters {
+    /// The periods for a data set spanning `first` to `last` (dates
+    /// `YYYY-MM-DD`): the last year in it, against the year before when the
+    /// data reaches back that far. `None` when a date is unreadable.
+    pub fn periods_for_data(first: &str, last: &str) -> Option<(DateRange, Option<DateRange>)> {
         let year_of = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
-        match (year_of(first), year_of(last)) {
-            (Some(first), Some(last)) => Filters {
-                baseline: (first < last).then(|| DateRange::year(last - 1)),
-                ..Filters::for_year(last)
-            },
-            _ => Filters::for_year(2024),
-        }
+        let (first, last) = (year_of(first)?, year_of(last)?);
+        Some((
+            DateRange::year(last),
+            (first < last).then(|| DateRange::year(last - 1)),
+        ))
     }
 
     /// The date ranges whose responses the report needs.
@@ -229,18 +180,10 @@ impl Filters {
         ranges
     }
 
-    /// Does a response with these attributes pass the subset filters?
-    pub fn admits(
-        &self,
-        hospital: &str,
-        department: &str,
-        visit_type: VisitType,
-        channel: Channel,
-    ) -> bool {
-        self.hospital.as_deref().is_none_or(|h| h == hospital)
-            && self.department.as_deref().is_none_or(|d| d == department)
-            && self.visit_type.is_none_or(|v| v == visit_type)
-            && self.channel.is_none_or(|c| c == channel)
+    /// Same periods: a report of `other`'s data answers these filters
+    /// without a download.
+    pub fn same_periods(&self, other: &Filters) -> bool {
+        self.current == other.current && self.baseline == other.baseline
     }
 
     /// Name of the download: `tiyan-report-2024-vs-2023`.
@@ -254,5 +197,44 @@ impl Filters {
             None => format!("tiyan-report-{}", self.current.to_option_string()),
         }
         .replace("..", "_")
+    }
+}
+
+/// The subset as a fixed sequence of four options. The page and the worker
+/// exchange filters with gloo-worker's bincode codec, which needs every
+/// field in place; `scoring::tally::Filters`' own serde form leaves unset
+/// fields out (its JSON form in reports, docs/formats.md §4).
+mod subset_in_order {
+    use scoring::instrument::VisitType;
+    use scoring::response::Channel;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Subset;
+
+    type InOrder = (
+        Option<String>,
+        Option<String>,
+        Option<VisitType>,
+        Option<Channel>,
+    );
+
+    pub(super) fn serialize<S: Serializer>(subset: &Subset, s: S) -> Result<S::Ok, S::Error> {
+        (
+            &subset.hospital,
+            &subset.department,
+            &subset.visit_type,
+            &subset.channel,
+        )
+            .serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Subset, D::Error> {
+        let (hospital, department, visit_type, channel) = InOrder::deserialize(d)?;
+        Ok(Subset {
+            hospital,
+            department,
+            visit_type,
+            channel,
+        })
     }
 }

@@ -1,5 +1,6 @@
 //! Moving export text from the server or a local file to the worker, and
-//! asking it to score: the effects behind "Compute" and "Open file".
+//! asking it to score: the effects behind "Compute" and "Open file", run
+//! by `hooks::use_dashboard`.
 //!
 //! Pieces go to the worker as they arrive; the worker parses a source when
 //! its end is announced, while the next download is still streaming.
@@ -10,12 +11,12 @@ use std::rc::Rc;
 use gloo::worker::WorkerBridge;
 use yew::UseReducerDispatcher;
 
-use super::api::{self, ApiError};
-use super::filters::{missing_ranges, DateRange, Filters};
+use super::filters::{DateRange, Filters};
 use super::labels::InstrumentText;
 use super::protocol::{SourceId, ToWorker};
 use super::state::{Action, DashboardState, Mode};
 use super::worker::ScoringWorker;
+use crate::services::staff_api::{self as api, ApiError};
 
 pub type Bridge = Rc<WorkerBridge<ScoringWorker>>;
 pub type Dispatch = UseReducerDispatcher<DashboardState>;
@@ -57,7 +58,7 @@ pub fn reset(
 }
 
 /// After sign-in: the server's instrument, then a fresh worker data set.
-pub async fn start_server_session(bridge: Bridge, dispatch: Dispatch, session: api::Session) {
+pub async fn start_server_session(bridge: Bridge, dispatch: Dispatch, session: wire::Session) {
     match api::instrument_json().await {
         Ok(json) => {
             if let Err(e) = reset(&bridge, &dispatch, Some(Mode::Server(session)), json) {
@@ -69,32 +70,25 @@ pub async fn start_server_session(bridge: Bridge, dispatch: Dispatch, session: a
     }
 }
 
-/// Downloads the date ranges `filters` needs that the worker does not
-/// hold yet, then asks for a report.
-pub async fn compute(
+/// Downloads `ranges` one after the other into the worker (the report
+/// follows from the state once they cover the filters,
+/// `DashboardState::score_due`).
+pub async fn download_all(
     bridge: Bridge,
     dispatch: Dispatch,
     counters: Rc<Counters>,
-    loaded: Vec<DateRange>,
-    filters: Filters,
+    ranges: Vec<DateRange>,
 ) {
-    let mut wanted = filters.ranges();
-    wanted.sort();
-    let mut have = loaded;
-    for range in wanted {
-        for missing in missing_ranges(&have, &range) {
-            if let Err(e) = download(&bridge, &dispatch, &counters, &missing).await {
-                dispatch.dispatch(Action::Failed(e.to_string()));
-                if e == ApiError::Unauthorized {
-                    dispatch.dispatch(Action::SessionChecked(None));
-                }
-                return;
+    for range in ranges {
+        if let Err(e) = download(&bridge, &dispatch, &counters, &range).await {
+            dispatch.dispatch(Action::Failed(e.to_string()));
+            if e == ApiError::Unauthorized {
+                dispatch.dispatch(Action::SessionChecked(None));
             }
-            have.push(missing.clone());
-            dispatch.dispatch(Action::RangeLoaded(missing));
+            return;
         }
+        dispatch.dispatch(Action::RangeLoaded(range));
     }
-    request_score(&bridge, &dispatch, &counters, filters);
 }
 
 async fn download(
@@ -109,7 +103,8 @@ async fn download(
         total: None,
     });
     let total_bytes = api::download_export(
-        range,
+        &range.from,
+        &range.to,
         |text| bridge.send(ToWorker::Chunk { source, text }),
         |bytes| dispatch.dispatch(Action::ReadBytes(bytes)),
     )
@@ -126,7 +121,8 @@ async fn download(
 pub const DEFAULT_INSTRUMENT_FILE: &str = "pxs-core.json";
 
 /// Reads a local export file into a fresh worker data set with the
-/// built-in instrument; the page scores it once the worker has read it.
+/// built-in instrument; its first report is wanted once the worker has
+/// read it (`DashboardState::score_due`).
 pub async fn open_file(
     bridge: Bridge,
     dispatch: Dispatch,

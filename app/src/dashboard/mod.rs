@@ -6,17 +6,20 @@
 //! scoring crate off the main thread. The page then shows the report in
 //! views shaped by the pure functions of `model/`.
 //!
-//! Code map: `protocol` (page ↔ worker messages), `engine` (the worker's
-//! pure core), `filters`, `model/` (view models), `charts/` (inline SVG), `views/` (pages),
-//! `api` (the server's HTTP API), `i18n`, `labels`, `number_format`.
+//! Code map: `app` (the layout), `hooks/` (the effects: session, worker,
+//! downloads), `state` (the pure reducer), `protocol` (page ↔ worker
+//! messages), `engine` (the worker's pure core), `filters`,
+//! `model/` (view models over scoring's `Report`), `charts/` (inline SVG), `views/` (pages),
+//! `i18n`, `labels`, `number_format`. The server's HTTP API and the
+//! stored preferences are `crate::services` (`staff_api`, `preferences`).
 
-pub mod api;
 mod app;
 pub mod base_path;
 pub mod charts;
 pub mod download;
 pub mod export_tables;
 pub mod filters;
+pub mod hooks;
 pub mod i18n;
 pub mod labels;
 pub mod loading;

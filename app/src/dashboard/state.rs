@@ -1,16 +1,26 @@
 //! The dashboard's state and its pure reducer.
 //!
-//! Effects (downloads, worker messages, storage) live in the components
-//! and report what happened as [`Action`]s; `reduce` only computes the next
-//! state, so every transition is testable natively.
+//! Effects (downloads, worker messages, storage) live in the hook
+//! (`hooks::use_dashboard`) and report what happened as [`Action`]s;
+//! `reduce` only computes the next state, so every transition is testable
+//! natively.
+//!
+//! The filter bar's choice ([`DashboardState::filters`]) belongs to the
+//! administrator: no report and no data arriving overwrites it (only the
+//! periods of an opened file, until the administrator picks some). Whether
+//! a report is wanted is state too ([`DashboardState::score_due`]): the
+//! hook asks the worker when the data can answer it, with the filters
+//! chosen by then, however long the data took to arrive.
 
 use std::rc::Rc;
 
-use super::api::{ApiError, Session};
-use super::filters::{DateRange, Filters};
+use super::filters::{missing_ranges, DateRange, Filters};
 use super::i18n::Lang;
 use super::labels::InstrumentText;
 use super::protocol::{CommentRow, Facets, FromWorker, Phase, Scored};
+use wire::Session;
+
+use crate::services::staff_api::ApiError;
 
 /// How the dashboard gets its data.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +93,17 @@ pub struct DashboardState {
     pub first_errors: Vec<String>,
     /// The number of the last scoring request: older answers are dropped.
     pub request: u64,
+    /// The filters of that request, which its report is scored with.
+    pub requested: Option<Filters>,
+    /// A report of [`DashboardState::filters`] is wanted as soon as the
+    /// loaded data covers them (after "Compute", after an opened file is
+    /// read, after an edit that needs no download).
+    pub score_wanted: bool,
+    /// The administrator picked the periods of this data set; an opened
+    /// file then keeps them instead of starting on its last year.
+    pub periods_chosen: bool,
+    /// An opened file has been read whole by the worker.
+    pub file_read: bool,
     pub result: Option<Rc<LoadedReport>>,
     pub comments: CommentsState,
 }
@@ -99,7 +120,11 @@ pub enum Action {
         mode: Option<Mode>,
         instrument: Rc<InstrumentText>,
     },
+    /// The filter bar changed.
     EditFilters(Filters),
+    /// "Compute": a report of the bar's filters is wanted (downloading
+    /// what is missing is the hook's part).
+    Apply,
     ReadStarted {
         range: Option<DateRange>,
         total: Option<u64>,
@@ -132,6 +157,10 @@ impl DashboardState {
             rejected: 0,
             first_errors: Vec::new(),
             request: 0,
+            requested: None,
+            score_wanted: false,
+            periods_chosen: false,
+            file_read: false,
             result: None,
             comments: CommentsState::default(),
         }
@@ -160,23 +189,68 @@ impl DashboardState {
         )
     }
 
+    /// Whether the worker holds (or, messages being handled in order, will
+    /// hold before it scores) every response `filters` needs.
+    pub fn covers(&self, filters: &Filters) -> bool {
+        match &self.mode {
+            Mode::Server(_) => filters
+                .ranges()
+                .iter()
+                .all(|range| missing_ranges(&self.loaded, range).is_empty()),
+            Mode::LocalFile { .. } => self.file_read,
+            Mode::Checking | Mode::SignedOut { .. } => false,
+        }
+    }
+
+    /// The filters to score now, if a report is wanted and the loaded data
+    /// covers them. The hook sends the request and reports it with
+    /// [`Action::ScoreRequested`], which settles the want.
+    pub fn score_due(&self) -> Option<&Filters> {
+        (self.score_wanted && self.covers(&self.filters)).then_some(&self.filters)
+    }
+
+    /// Ranges to download before the bar's filters can be scored, in date
+    /// order (server mode).
+    pub fn ranges_to_download(&self) -> Vec<DateRange> {
+        let mut wanted = self.filters.ranges();
+        wanted.sort();
+        let mut have = self.loaded.clone();
+        let mut missing = Vec::new();
+        for range in wanted {
+            for part in missing_ranges(&have, &range) {
+                have.push(part.clone());
+                missing.push(part);
+            }
+        }
+        missing
+    }
+
+    /// Years offered by the period menus: those of the data when known, at
+    /// least from 2018 to `this_year`, newest first.
+    pub fn years(&self, this_year: i32) -> Vec<i32> {
+        let year_of =
+            |d: &Option<String>| d.as_deref().and_then(|d| d.get(..4)?.parse::<i32>().ok());
+        let first = year_of(&self.facets.first_date).unwrap_or(2018).min(2018);
+        let last = year_of(&self.facets.last_date).unwrap_or(0).max(this_year);
+        (first..=last).rev().collect()
+    }
+
     /// The next state. Worker answers to an older request than the last
     /// one are ignored: filters changed while it was scoring.
     pub fn reduce(mut self, action: Action) -> DashboardState {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::SessionChecked(Some(session)) | Action::SignedIn(session) => {
-                self.filters.hospital = session.hospital.clone().or(self.filters.hospital);
+                self.filters.subset.hospital =
+                    session.hospital.clone().or(self.filters.subset.hospital);
                 self.mode = Mode::Server(session);
             }
             Action::SessionChecked(None) => self.mode = Mode::SignedOut { error: None },
             Action::LoginFailed(error) => self.mode = Mode::SignedOut { error: Some(error) },
             Action::SignedOut => {
                 let lang = self.lang;
-                let filters = Filters {
-                    hospital: None,
-                    ..self.filters
-                };
+                let mut filters = self.filters;
+                filters.subset.hospital = None;
                 self = DashboardState::new(lang, filters);
                 self.mode = Mode::SignedOut { error: None };
             }
@@ -192,10 +266,29 @@ impl DashboardState {
                 self.first_errors.clear();
                 self.result = None;
                 self.request = 0;
+                self.requested = None;
+                self.score_wanted = false;
+                self.periods_chosen = false;
+                self.file_read = false;
                 self.comments = CommentsState::default();
                 self.activity = Activity::Idle;
             }
-            Action::EditFilters(filters) => self.filters = filters,
+            Action::EditFilters(filters) => {
+                self.periods_chosen |= !filters.same_periods(&self.filters);
+                // Same periods as the report shown or coming: the worker
+                // has the data, score again (a newer request supersedes an
+                // older one still being scored). Other periods wait for
+                // "Compute", which downloads what is missing.
+                if self
+                    .requested
+                    .as_ref()
+                    .is_some_and(|r| r.same_periods(&filters))
+                {
+                    self.score_wanted = true;
+                }
+                self.filters = filters;
+            }
+            Action::Apply => self.score_wanted = true,
             Action::ReadStarted { range, total } => {
                 self.activity = Activity::Reading {
                     range,
@@ -211,7 +304,8 @@ impl DashboardState {
             Action::RangeLoaded(range) => self.loaded.push(range),
             Action::ScoreRequested { request, filters } => {
                 self.request = request;
-                self.filters = filters;
+                self.requested = Some(filters);
+                self.score_wanted = false;
                 if !self.busy() {
                     self.activity = Activity::Scoring;
                 }
@@ -257,13 +351,18 @@ impl DashboardState {
                     }
                 }
                 self.facets = facets;
+                if matches!(self.mode, Mode::LocalFile { .. }) {
+                    self.file_read = true;
+                    self.first_report_of_file();
+                }
             }
             FromWorker::Scored { request, outcome } if request == self.request => match outcome {
                 Ok(scored) => {
-                    self.result = Some(Rc::new(LoadedReport {
-                        filters: self.filters.clone(),
-                        scored,
-                    }));
+                    let filters = self
+                        .requested
+                        .clone()
+                        .unwrap_or_else(|| self.filters.clone());
+                    self.result = Some(Rc::new(LoadedReport { filters, scored }));
                     self.activity = Activity::Idle;
                     self.comments.rows.clear();
                     self.comments.total = 0;
@@ -283,6 +382,26 @@ impl DashboardState {
             FromWorker::Comments { .. } => {}
             FromWorker::Failed { message } => self.activity = Activity::Failed(message),
         }
+    }
+
+    /// An opened file has been read: its first report is wanted, on the
+    /// last year of its data against the year before unless the
+    /// administrator picked periods meanwhile. Every other choice made
+    /// while it loaded stays as it is.
+    fn first_report_of_file(&mut self) {
+        if self.requested.is_some() {
+            return;
+        }
+        let (Some(first), Some(last)) = (&self.facets.first_date, &self.facets.last_date) else {
+            return;
+        };
+        if !self.periods_chosen {
+            if let Some((current, baseline)) = Filters::periods_for_data(first, last) {
+                self.filters.current = current;
+                self.filters.baseline = baseline;
+            }
+        }
+        self.score_wanted = true;
     }
 }
 

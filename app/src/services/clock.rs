@@ -11,6 +11,11 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// This year, in UTC.
+pub fn current_year() -> i32 {
+    js_sys::Date::new_0().get_utc_full_year() as i32
+}
+
 /// `2024-05-03T09:12:44.123Z` → `2024-05-03T09:12:44Z` (the contract's
 /// form, docs/formats.md §2); anything else is returned unchanged.
 pub fn drop_millis(iso: &str) -> String {

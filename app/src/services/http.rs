@@ -6,7 +6,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::json;
-use super::outbox::delivery::{parse_retry_after, BatchReply};
+use wire::BatchReply;
+
+use super::outbox::delivery::parse_retry_after;
 use super::outbox::BatchOutcome;
 
 /// Where the API lives, relative to the page's origin.

@@ -217,9 +217,9 @@ fn submit(state: &UseReducerHandle<SurveyState>, kick: &Callback<()>, api_base: 
             let api_base = api_base.clone();
             spawn_local(async move {
                 let delivered = match post_batch(&api_base, std::slice::from_ref(&response)).await {
-                    BatchOutcome::Answered(results) => results
-                        .iter()
-                        .any(|r| r.id == response.id && r.status.is_delivered()),
+                    BatchOutcome::Answered(results) => results.iter().any(|r| {
+                        r.id.as_deref() == Some(response.id.as_str()) && r.status.is_delivered()
+                    }),
                     _ => false,
                 };
                 if delivered {

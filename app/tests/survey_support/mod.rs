@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 /// Forget everything a previous test stored.
+#[allow(clippy::disallowed_methods)] // tests prepare the browser's storage
 pub fn clear_storage() {
     if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
         let _ = storage.clear();

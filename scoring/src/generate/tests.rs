@@ -150,8 +150,8 @@ fn items_correlate_with_the_overall_rating() {
         .iter()
         .fold((0.0, 0.0), |(x, y), p| (x + p.0 / n, y + p.1 / n));
     let cov: f64 = pairs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-    let vx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum();
-    let vy: f64 = pairs.iter().map(|p| (p.1 - my).powi(2)).sum();
+    let vx: f64 = pairs.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    let vy: f64 = pairs.iter().map(|p| (p.1 - my) * (p.1 - my)).sum();
     let r = cov / (vx * vy).sqrt();
     assert!((0.3..0.9).contains(&r), "{r}");
 }

@@ -4,6 +4,8 @@ use super::*;
 use crate::instrument::default_instrument;
 use crate::response::Answer;
 
+// Test fixtures are files; the code under test never sees them.
+#[allow(clippy::disallowed_methods)]
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/test_data/input/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn keeps_what_f64_rounds_away() {
         // 1 + 2^-70 is not an f64, but it is a double-double.
-        let tiny = 2f64.powi(-70);
+        let tiny = libm::ldexp(1.0, -70);
         let x = Dd::new(1.0) + Dd::new(tiny);
         assert_eq!((x.hi, x.lo), (1.0, tiny));
         assert_eq!((x - Dd::new(1.0)).to_f64(), tiny);
@@ -146,10 +146,10 @@ mod tests {
     #[test]
     fn products_and_quotients_are_exact_to_about_32_digits() {
         // (1 + 2^-40)² = 1 + 2^-39 + 2^-80: the last term needs double-double.
-        let a = Dd::new(1.0 + 2f64.powi(-40));
+        let a = Dd::new(1.0 + libm::ldexp(1.0, -40));
         let sq = a * a;
-        assert_eq!(sq.hi, 1.0 + 2f64.powi(-39));
-        assert_eq!(sq.lo, 2f64.powi(-80));
+        assert_eq!(sq.hi, 1.0 + libm::ldexp(1.0, -39));
+        assert_eq!(sq.lo, libm::ldexp(1.0, -80));
         // 1/3 · 3 = 1 to within 1e-30.
         let third = Dd::new(1.0) / Dd::new(3.0);
         let back = third * Dd::new(3.0) - Dd::new(1.0);

@@ -113,7 +113,9 @@ impl Filters {
         )
     }
 
-    fn matches_parts(
+    /// [`Filters::matches`] for a response's parts (the dashboard's
+    /// stored comments keep only these).
+    pub fn matches_parts(
         &self,
         hospital: &str,
         department: &str,

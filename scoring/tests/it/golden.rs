@@ -154,6 +154,7 @@ fn reports_match_scipy_and_statsmodels() {
 /// change, regenerate them with `UPDATE_GOLDEN=1 cargo test -p scoring`
 /// (and the SciPy comparison above must still pass).
 #[test]
+#[allow(clippy::disallowed_methods)] // the stored reports are files
 fn canonical_bytes_match_the_stored_reports() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/golden/reports");
     for (name, case) in CASES {
@@ -282,6 +283,7 @@ fn the_comparison_itself_catches_differences() {
 /// A stored report reads back into `Report` and serialises to the same
 /// bytes, suppressed groups and case-mix fields included.
 #[test]
+#[allow(clippy::disallowed_methods)] // the stored reports are files
 fn stored_reports_read_back_to_the_same_bytes() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data/golden/reports");
     for (name, _) in CASES {

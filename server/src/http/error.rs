@@ -7,7 +7,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
+use wire::ErrorBody;
 
 use crate::ingest::IngestError;
 use crate::store::StoreError;
@@ -92,7 +92,10 @@ impl IntoResponse for ApiError {
             tracing::error!(error = format!("{e:#}"), "request failed");
         }
         let status = self.status();
-        let mut response = (status, Json(json!({ "error": self.to_string() }))).into_response();
+        let body = ErrorBody {
+            error: self.to_string(),
+        };
+        let mut response = (status, Json(body)).into_response();
         let headers = response.headers_mut();
         match &self {
             ApiError::TooManyRequests { retry_after, .. } => {

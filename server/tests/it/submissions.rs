@@ -297,3 +297,44 @@ async fn too_many_submissions_from_one_address_get_429_with_retry_after() {
     })
     .await;
 }
+
+/// The answer to a batch, byte for byte as sent, reads as the `wire` types
+/// the app reads it with (the survey's own reader is checked against their
+/// serde form in `app/tests/survey_json.rs`): a rejected element without an
+/// id included, as `"id": null`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_answer_reads_as_the_clients_wire_types() {
+    on_each_backend(|db| async move {
+        let server = TestServer::start(db.url()).await;
+        let id = uuid();
+        let mut no_id = response(&uuid(), "H001", "2024-05-03T09:12:44Z");
+        no_id.as_object_mut().unwrap().remove("id");
+        let batch = json!([response(&id, "H001", "2024-05-03T09:12:44Z"), no_id]);
+        let answer = server
+            .client
+            .post(server.url("/api/v1/responses"))
+            .header("content-type", "application/json")
+            .body(batch.to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
+        let text = answer.text().await.unwrap();
+
+        let reply: wire::BatchReply = serde_json::from_str(&text).unwrap();
+        assert_eq!(reply.results[0].id.as_deref(), Some(id.as_str()));
+        assert_eq!(reply.results[0].status, wire::SubmissionStatus::Stored);
+        assert_eq!(reply.results[1].id, None);
+        assert_eq!(reply.results[1].status, wire::SubmissionStatus::Rejected);
+        assert_eq!(reply.results[1].errors[0].field, "id");
+        // The type holds everything the server said: nothing is lost on
+        // the client's side.
+        assert_eq!(
+            serde_json::to_value(&reply).unwrap(),
+            serde_json::from_str::<Value>(&text).unwrap()
+        );
+        assert!(text.contains(r#""id":null"#), "{text}");
+        server.stop().await;
+    })
+    .await;
+}

@@ -9,7 +9,9 @@ use scoring::response::Channel;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::dashboard::filters::{DateRange, Filters, GroupByKey};
+use scoring::report::GroupBy;
+
+use crate::dashboard::filters::{DateRange, Filters};
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::labels::{channel_text, visit_type_text};
 use crate::dashboard::protocol::Facets;
@@ -27,7 +29,7 @@ pub struct FilterBarProps {
     /// Any edit.
     pub on_change: Callback<Filters>,
     /// "Compute" pressed.
-    pub on_apply: Callback<Filters>,
+    pub on_apply: Callback<()>,
 }
 
 fn select_value(e: &Event) -> String {
@@ -95,11 +97,10 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         })
     };
     let onsubmit = {
-        let filters = f.clone();
         let on_apply = props.on_apply.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on_apply.emit(filters.clone());
+            on_apply.emit(());
         })
     };
     let departments: Vec<&str> = {
@@ -108,7 +109,11 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             .departments
             .iter()
             .filter(|(h, dep)| {
-                !dep.is_empty() && f.hospital.as_deref().is_none_or(|chosen| chosen == h)
+                !dep.is_empty()
+                    && f.subset
+                        .hospital
+                        .as_deref()
+                        .is_none_or(|chosen| chosen == h)
             })
             .map(|(_, dep)| dep.as_str())
             .collect();
@@ -131,40 +136,40 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     <select id="f-hospital" disabled=true>{ option(h, h, true) }</select>
                 } else {
                     <select id="f-hospital" onchange={edit(|f, v| {
-                        f.hospital = (!v.is_empty()).then_some(v);
-                        f.department = None;
+                        f.subset.hospital = (!v.is_empty()).then_some(v);
+                        f.subset.department = None;
                     })}>
-                        { option("", t(T::All), f.hospital.is_none()) }
-                        { for props.facets.hospitals.iter().map(|h| option(h, h, f.hospital.as_ref() == Some(h))) }
+                        { option("", t(T::All), f.subset.hospital.is_none()) }
+                        { for props.facets.hospitals.iter().map(|h| option(h, h, f.subset.hospital.as_ref() == Some(h))) }
                     </select>
                 }
             </div>
             <div class="field">
                 <label for="f-department">{ t(T::Department) }</label>
-                <select id="f-department" onchange={edit(|f, v| f.department = (!v.is_empty()).then_some(v))}>
-                    { option("", t(T::All), f.department.is_none()) }
-                    { for departments.iter().map(|d| option(d, d, f.department.as_deref() == Some(*d))) }
+                <select id="f-department" onchange={edit(|f, v| f.subset.department = (!v.is_empty()).then_some(v))}>
+                    { option("", t(T::All), f.subset.department.is_none()) }
+                    { for departments.iter().map(|d| option(d, d, f.subset.department.as_deref() == Some(*d))) }
                 </select>
             </div>
             <div class="field">
                 <label for="f-visit">{ t(T::VisitType) }</label>
-                <select id="f-visit" onchange={edit(|f, v| f.visit_type = VisitType::parse(&v))}>
-                    { option("", t(T::All), f.visit_type.is_none()) }
-                    { for VisitType::ALL.iter().map(|v| option(v.as_str(), visit_type_text(*v).in_(lang), f.visit_type == Some(*v))) }
+                <select id="f-visit" onchange={edit(|f, v| f.subset.visit_type = VisitType::parse(&v))}>
+                    { option("", t(T::All), f.subset.visit_type.is_none()) }
+                    { for VisitType::ALL.iter().map(|v| option(v.as_str(), visit_type_text(*v).in_(lang), f.subset.visit_type == Some(*v))) }
                 </select>
             </div>
             <div class="field">
                 <label for="f-channel">{ t(T::Channel) }</label>
-                <select id="f-channel" onchange={edit(|f, v| f.channel = Channel::parse(&v))}>
-                    { option("", t(T::All), f.channel.is_none()) }
-                    { for Channel::ALL.iter().map(|c| option(c.as_str(), channel_text(*c).in_(lang), f.channel == Some(*c))) }
+                <select id="f-channel" onchange={edit(|f, v| f.subset.channel = Channel::parse(&v))}>
+                    { option("", t(T::All), f.subset.channel.is_none()) }
+                    { for Channel::ALL.iter().map(|c| option(c.as_str(), channel_text(*c).in_(lang), f.subset.channel == Some(*c))) }
                 </select>
             </div>
             <div class="field">
                 <label for="f-group">{ t(T::GroupBy) }</label>
-                <select id="f-group" onchange={edit(|f, v| f.group_by = GroupByKey::parse(&v))}>
+                <select id="f-group" onchange={edit(|f, v| f.group_by = GroupBy::parse(&v))}>
                     { option("", t(T::NoGrouping), f.group_by.is_none()) }
-                    { for GroupByKey::ALL.iter().map(|g| option(g.as_str(), group_by_text(*g).in_(lang), f.group_by == Some(*g))) }
+                    { for GroupBy::ALL.iter().map(|g| option(g.as_str(), group_by_text(*g).in_(lang), f.group_by == Some(*g))) }
                 </select>
             </div>
             <div class="field narrow">
@@ -183,12 +188,12 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     }
 }
 
-fn group_by_text(g: GroupByKey) -> T {
+fn group_by_text(g: GroupBy) -> T {
     match g {
-        GroupByKey::Hospital => T::Hospital,
-        GroupByKey::Department => T::Department,
-        GroupByKey::VisitType => T::VisitType,
-        GroupByKey::Channel => T::Channel,
+        GroupBy::Hospital => T::Hospital,
+        GroupBy::Department => T::Department,
+        GroupBy::VisitType => T::VisitType,
+        GroupBy::Channel => T::Channel,
     }
 }
 

@@ -4,8 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::dashboard::api::ApiError;
 use crate::dashboard::i18n::{Lang, T};
+use crate::services::staff_api::ApiError;
 
 #[derive(Properties, PartialEq)]
 pub struct LoginProps {

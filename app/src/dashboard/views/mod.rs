@@ -12,6 +12,8 @@ pub mod print;
 pub mod priorities;
 pub mod progress;
 pub mod stages;
+pub mod tabs;
+pub mod top_bar;
 pub mod trend;
 
 use std::rc::Rc;
@@ -144,16 +146,16 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
     if let Some(b) = data.baseline_name() {
         parts.push(format!("{} {b}", t(T::Baseline)));
     }
-    if let Some(h) = &f.hospital {
+    if let Some(h) = &f.subset.hospital {
         parts.push(format!("{} {h}", t(T::Hospital)));
     }
-    if let Some(d) = &f.department {
+    if let Some(d) = &f.subset.department {
         parts.push(format!("{} {d}", t(T::Department)));
     }
-    if let Some(v) = f.visit_type {
+    if let Some(v) = f.subset.visit_type {
         parts.push(format!("{} {}", t(T::VisitType), t(visit_type_text(v))));
     }
-    if let Some(c) = f.channel {
+    if let Some(c) = f.subset.channel {
         parts.push(format!("{} {}", t(T::Channel), t(channel_text(c))));
     }
     if f.case_mix {

@@ -278,12 +278,6 @@ impl Engine {
     }
 
     fn score(&mut self, filters: &Filters, out: &mut Sink) -> Result<Scored, ScoreFailure> {
-        let tally_filters = TallyFilters {
-            hospital: filters.hospital.clone(),
-            department: filters.department.clone(),
-            visit_type: filters.visit_type,
-            channel: filters.channel,
-        };
         out(FromWorker::Progress(Progress {
             phase: Phase::Scoring,
             done: 0,
@@ -291,7 +285,7 @@ impl Engine {
         }));
         let instrument = self.instrument.clone().ok_or(ScoreFailure::NoInstrument)?;
         let skipped_invalid = self.skipped_invalid;
-        let tally = self.tally_for(&tally_filters, out)?;
+        let tally = self.tally_for(&filters.subset, out)?;
         let scored = score_report(&instrument, tally, filters, skipped_invalid)?;
         let comment_count = self.matching_comments(filters, "").count() as u64;
         Ok(Scored {
@@ -312,7 +306,9 @@ impl Engine {
             filters
                 .current
                 .contains_date(c.submitted_at.get(..10).unwrap_or(""))
-                && filters.admits(&c.hospital, &c.department, c.visit_type, c.channel)
+                && filters
+                    .subset
+                    .matches_parts(&c.hospital, &c.department, c.visit_type, c.channel)
                 && (needle.is_empty() || c.text.to_lowercase().contains(&needle))
         })
     }

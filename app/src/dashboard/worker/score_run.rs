@@ -5,12 +5,12 @@ use std::fmt;
 
 use scoring::instrument::Instrument;
 use scoring::report::{
-    score, to_canonical_json, trend, GroupBy, MonthPoint, Period, Report, ScoreError, ScoreOptions,
-    TrendOptions, DEFAULT_MIN_COMPARE,
+    score, to_canonical_json, trend, MonthPoint, Period, Report, ScoreError, ScoreOptions,
+    TrendOptions,
 };
 use scoring::tally::Tally;
 
-use crate::dashboard::filters::{DateRange, Filters, GroupByKey};
+use crate::dashboard::filters::{DateRange, Filters};
 use crate::dashboard::protocol::{TrendData, TrendMonth};
 
 /// Why a report could not be made from the loaded data.
@@ -56,25 +56,17 @@ pub fn period(range: &DateRange) -> Result<Period, ScoreFailure> {
     }
 }
 
-fn group_by(key: GroupByKey) -> GroupBy {
-    match key {
-        GroupByKey::Hospital => GroupBy::Hospital,
-        GroupByKey::Department => GroupBy::Department,
-        GroupByKey::VisitType => GroupBy::VisitType,
-        GroupByKey::Channel => GroupBy::Channel,
-    }
-}
-
-/// Every option spelled out, as `tiyan score` takes them: the comparison
-/// minimum is docs/scoring.md §5's default (the dashboard does not change it).
+/// The options as `tiyan score` takes them: what the filter bar sets, and
+/// scoring's defaults for the rest (the comparison minimum of
+/// docs/scoring.md §5, which the dashboard does not change).
 pub fn score_options(filters: &Filters) -> Result<ScoreOptions, ScoreFailure> {
+    let current = period(&filters.current)?;
     Ok(ScoreOptions {
-        current: period(&filters.current)?,
         baseline: filters.baseline.as_ref().map(period).transpose()?,
-        group_by: filters.group_by.map(group_by),
+        group_by: filters.group_by,
         case_mix: filters.case_mix,
         suppress_below: filters.suppress_below,
-        min_compare: DEFAULT_MIN_COMPARE,
+        ..ScoreOptions::new(current)
     })
 }
 

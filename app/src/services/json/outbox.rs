@@ -1,12 +1,12 @@
 //! The outbox as stored in `localStorage`, and the server's answer to a
-//! batch (`{"results": [...]}`).
+//! batch (`{"results": [...]}`, the `wire` crate's types, which the server
+//! writes with serde).
+
+use wire::{BatchReply, FieldError, SubmissionResult, SubmissionStatus};
 
 use super::read::{FromJson, JsonError, Node};
 use super::write::{JsonWriter, ToJson};
-use crate::services::outbox::delivery::BatchReply;
-use crate::services::outbox::{
-    DeliveryResult, DeliveryStatus, KeptAside, Outbox, SetAsideReason, WireFieldError,
-};
+use crate::services::outbox::{KeptAside, Outbox, SetAsideReason};
 
 impl FromJson for Outbox {
     fn from_json(n: &Node) -> Result<Self, JsonError> {
@@ -69,16 +69,16 @@ fn reason(name: &str) -> Option<SetAsideReason> {
     REASONS.iter().find(|(_, n)| *n == name).map(|(r, _)| *r)
 }
 
-impl FromJson for WireFieldError {
+impl FromJson for FieldError {
     fn from_json(n: &Node) -> Result<Self, JsonError> {
-        Ok(WireFieldError {
+        Ok(FieldError {
             field: n.string("field")?,
             message: n.string("message")?,
         })
     }
 }
 
-impl ToJson for WireFieldError {
+impl ToJson for FieldError {
     fn to_json(&self, w: &mut JsonWriter) {
         w.open_object();
         w.field("field", &self.field);
@@ -95,10 +95,11 @@ impl FromJson for BatchReply {
     }
 }
 
-impl FromJson for DeliveryResult {
+impl FromJson for SubmissionResult {
     fn from_json(n: &Node) -> Result<Self, JsonError> {
-        Ok(DeliveryResult {
-            id: n.string("id")?,
+        Ok(SubmissionResult {
+            // `null` when the server could not read the response's id.
+            id: n.opt_string("id")?,
             status: n.word("status", status)?,
             errors: n.list("errors", true)?,
             message: n.opt_string("message")?,
@@ -106,12 +107,12 @@ impl FromJson for DeliveryResult {
     }
 }
 
-fn status(name: &str) -> Option<DeliveryStatus> {
+fn status(name: &str) -> Option<SubmissionStatus> {
     match name {
-        "stored" => Some(DeliveryStatus::Stored),
-        "duplicate" => Some(DeliveryStatus::Duplicate),
-        "conflict" => Some(DeliveryStatus::Conflict),
-        "rejected" => Some(DeliveryStatus::Rejected),
+        "stored" => Some(SubmissionStatus::Stored),
+        "duplicate" => Some(SubmissionStatus::Duplicate),
+        "conflict" => Some(SubmissionStatus::Conflict),
+        "rejected" => Some(SubmissionStatus::Rejected),
         _ => None,
     }
 }
@@ -138,10 +139,10 @@ mod tests {
             response: second,
             reason: SetAsideReason::Rejected,
             message: String::new(),
-            errors: vec![WireFieldError {
-                field: "answers.x".to_owned(),
-                message: "is not an item of pxs-core version 1".to_owned(),
-            }],
+            errors: vec![FieldError::new(
+                "answers.x",
+                "is not an item of pxs-core version 1",
+            )],
         });
         assert_eq!(stringify(&outbox), serde_json::to_string(&outbox).unwrap());
     }

@@ -1,52 +1,8 @@
-//! What the server answers to `POST /api/v1/responses` with an array, and
-//! what the HTTP layer saw when it tried.
+//! What came of posting a batch to `POST /api/v1/responses`: the server's
+//! answer (the `wire` crate's `BatchReply`, shared with the server) or what
+//! the HTTP layer saw instead.
 
-use serde::{Deserialize, Serialize};
-
-/// The verdict of the server on one response of a batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DeliveryStatus {
-    /// Stored now.
-    Stored,
-    /// The same id with the same content was stored before.
-    Duplicate,
-    /// The same id was stored before with different content.
-    Conflict,
-    /// The response does not check against the instrument.
-    Rejected,
-}
-
-impl DeliveryStatus {
-    /// The server has this response: it may leave the device.
-    pub fn is_delivered(self) -> bool {
-        matches!(self, DeliveryStatus::Stored | DeliveryStatus::Duplicate)
-    }
-}
-
-/// One field the server found wrong (`errors` of a rejected response).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WireFieldError {
-    pub field: String,
-    pub message: String,
-}
-
-/// One element of `{"results": [...]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeliveryResult {
-    pub id: String,
-    pub status: DeliveryStatus,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<WireFieldError>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-}
-
-/// The body of a 200 answer to a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchReply {
-    pub results: Vec<DeliveryResult>,
-}
+use wire::SubmissionResult;
 
 /// Everything that can come of posting one batch, as the sync policy needs
 /// to tell the cases apart.
@@ -54,7 +10,7 @@ pub struct BatchReply {
 pub enum BatchOutcome {
     /// 200 with one result per response (possibly fewer if the server
     /// misbehaves; the missing ones stay pending).
-    Answered(Vec<DeliveryResult>),
+    Answered(Vec<SubmissionResult>),
     /// 413: the body is over the server's limit.
     TooLarge,
     /// 400: the server could not read the body as JSON.
@@ -79,34 +35,6 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_the_batch_answer_of_the_api() {
-        let body = r#"{"results":[
-            {"id":"a","status":"stored"},
-            {"id":"b","status":"duplicate"},
-            {"id":"c","status":"conflict","message":"same id, different content"},
-            {"id":"d","status":"rejected","errors":[{"field":"answers.x","message":"unknown item"}]}
-        ]}"#;
-        let reply: BatchReply = serde_json::from_str(body).unwrap();
-        let statuses: Vec<_> = reply.results.iter().map(|r| r.status).collect();
-        assert_eq!(
-            statuses,
-            [
-                DeliveryStatus::Stored,
-                DeliveryStatus::Duplicate,
-                DeliveryStatus::Conflict,
-                DeliveryStatus::Rejected
-            ]
-        );
-        assert_eq!(
-            reply.results[2].message.as_deref(),
-            Some("same id, different content")
-        );
-        assert_eq!(reply.results[3].errors[0].field, "answers.x");
-        assert!(reply.results[1].status.is_delivered());
-        assert!(!reply.results[2].status.is_delivered());
-    }
 
     #[test]
     fn retry_after_is_seconds() {

@@ -19,6 +19,6 @@ pub mod policy;
 pub mod queue;
 
 pub use backoff::Backoff;
-pub use delivery::{BatchOutcome, DeliveryResult, DeliveryStatus, WireFieldError};
+pub use delivery::BatchOutcome;
 pub use policy::{NextStep, SyncPolicy};
 pub use queue::{Enqueued, KeptAside, Outbox, SetAsideReason};

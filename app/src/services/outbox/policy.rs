@@ -60,7 +60,7 @@ impl SyncPolicy {
     ) -> NextStep {
         match outcome {
             BatchOutcome::Answered(results) => {
-                let applied = outbox.apply(&results);
+                let applied = outbox.apply(sent, &results);
                 if !applied.any() && sent.iter().any(|id| outbox.contains(id)) {
                     // A 200 that settles none of what we sent: do not spin.
                     return self.failed(None, jitter);
@@ -122,9 +122,9 @@ impl SyncPolicy {
 
 #[cfg(test)]
 mod tests {
-    use super::super::delivery::{DeliveryResult, DeliveryStatus};
     use super::super::queue::tests::response;
     use super::*;
+    use wire::{SubmissionResult, SubmissionStatus};
 
     fn outbox_of(ids: &[&str]) -> Outbox {
         let mut outbox = Outbox::default();
@@ -142,11 +142,11 @@ mod tests {
             .collect()
     }
 
-    fn all(ids: &[String], status: DeliveryStatus) -> BatchOutcome {
+    fn all(ids: &[String], status: SubmissionStatus) -> BatchOutcome {
         BatchOutcome::Answered(
             ids.iter()
-                .map(|id| DeliveryResult {
-                    id: id.clone(),
+                .map(|id| SubmissionResult {
+                    id: Some(id.clone()),
                     status,
                     errors: Vec::new(),
                     message: None,
@@ -183,7 +183,7 @@ mod tests {
         let (sizes, waits) = drive(
             &mut outbox,
             &mut policy,
-            |ids| all(ids, DeliveryStatus::Stored),
+            |ids| all(ids, SubmissionStatus::Stored),
             10,
         );
         assert_eq!(sizes, [2, 2, 1]);
@@ -204,7 +204,7 @@ mod tests {
                 if calls <= 6 {
                     BatchOutcome::Unavailable
                 } else {
-                    all(ids, DeliveryStatus::Duplicate)
+                    all(ids, SubmissionStatus::Duplicate)
                 }
             },
             20,
@@ -243,7 +243,7 @@ mod tests {
                 if ids.iter().any(|id| id == "big") {
                     BatchOutcome::TooLarge
                 } else {
-                    all(ids, DeliveryStatus::Stored)
+                    all(ids, SubmissionStatus::Stored)
                 }
             },
             20,
@@ -263,7 +263,7 @@ mod tests {
         let (sizes, _) = drive(
             &mut outbox,
             &mut policy,
-            |ids| all(ids, DeliveryStatus::Conflict),
+            |ids| all(ids, SubmissionStatus::Conflict),
             10,
         );
         assert_eq!(sizes, [2]);

@@ -4,7 +4,7 @@
 use scoring::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::delivery::{DeliveryResult, DeliveryStatus, WireFieldError};
+use wire::{FieldError, SubmissionResult, SubmissionStatus};
 
 /// Finished responses on this device, oldest first. Persisted as one JSON
 /// document so that a write is all or nothing.
@@ -26,7 +26,7 @@ pub struct KeptAside {
     #[serde(default)]
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<WireFieldError>,
+    pub errors: Vec<FieldError>,
 }
 
 /// Why a response was kept aside.
@@ -89,23 +89,28 @@ impl Outbox {
         &self.pending[..self.pending.len().min(max)]
     }
 
-    /// Apply the server's verdicts. Results for ids that are not pending (a
-    /// second tab already handled them) are ignored; pending responses
-    /// without a result stay pending.
-    pub fn apply(&mut self, results: &[DeliveryResult]) -> Applied {
+    /// Apply the server's verdicts on the batch `sent` (ids, in the order
+    /// sent). The server answers in that order, so a result without an id
+    /// (the server could not read one) is the response sent at its place.
+    /// Results for ids that are not pending (a second tab already handled
+    /// them) are ignored; pending responses without a result stay pending.
+    pub fn apply(&mut self, sent: &[String], results: &[SubmissionResult]) -> Applied {
         let mut applied = Applied::default();
-        for result in results {
-            let Some(at) = self.pending.iter().position(|r| r.id == result.id) else {
+        for (place, result) in results.iter().enumerate() {
+            let Some(id) = result.id.as_ref().or(sent.get(place)) else {
+                continue;
+            };
+            let Some(at) = self.pending.iter().position(|r| &r.id == id) else {
                 continue;
             };
             let response = self.pending.remove(at);
             let reason = match result.status {
-                DeliveryStatus::Stored | DeliveryStatus::Duplicate => {
+                SubmissionStatus::Stored | SubmissionStatus::Duplicate => {
                     applied.delivered += 1;
                     continue;
                 }
-                DeliveryStatus::Conflict => SetAsideReason::Conflict,
-                DeliveryStatus::Rejected => SetAsideReason::Rejected,
+                SubmissionStatus::Conflict => SetAsideReason::Conflict,
+                SubmissionStatus::Rejected => SetAsideReason::Rejected,
             };
             self.kept_aside.push(KeptAside {
                 response,
@@ -160,9 +165,9 @@ pub(crate) mod tests {
         }
     }
 
-    fn result(id: &str, status: DeliveryStatus) -> DeliveryResult {
-        DeliveryResult {
-            id: id.to_owned(),
+    fn result(id: &str, status: SubmissionStatus) -> SubmissionResult {
+        SubmissionResult {
+            id: Some(id.to_owned()),
             status,
             errors: Vec::new(),
             message: None,
@@ -199,18 +204,21 @@ pub(crate) mod tests {
         for id in ["a", "b", "c", "d", "e"] {
             outbox.enqueue(response(id));
         }
-        let mut rejected = result("d", DeliveryStatus::Rejected);
-        rejected.errors.push(WireFieldError {
-            field: "answers.x".to_owned(),
-            message: "unknown item".to_owned(),
-        });
-        let applied = outbox.apply(&[
-            result("a", DeliveryStatus::Stored),
-            result("b", DeliveryStatus::Duplicate),
-            result("c", DeliveryStatus::Conflict),
-            rejected,
-            result("zz", DeliveryStatus::Stored),
-        ]);
+        let mut rejected = result("d", SubmissionStatus::Rejected);
+        rejected
+            .errors
+            .push(FieldError::new("answers.x", "unknown item"));
+        let sent = ["a", "b", "c", "d", "e"].map(String::from);
+        let applied = outbox.apply(
+            &sent,
+            &[
+                result("a", SubmissionStatus::Stored),
+                result("b", SubmissionStatus::Duplicate),
+                result("c", SubmissionStatus::Conflict),
+                rejected,
+                result("zz", SubmissionStatus::Stored),
+            ],
+        );
         assert_eq!(
             applied,
             Applied {
@@ -234,6 +242,32 @@ pub(crate) mod tests {
         assert_eq!(outbox.kept_aside[1].errors[0].field, "answers.x");
         // Kept aside still counts as on the device: it is not queued again.
         assert_eq!(outbox.enqueue(response("c")), Enqueued::AlreadyQueued);
+    }
+
+    #[test]
+    fn a_result_without_id_is_the_response_sent_at_its_place() {
+        let mut outbox = Outbox::default();
+        for id in ["a", "b", "c"] {
+            outbox.enqueue(response(id));
+        }
+        let mut unnamed = result("b", SubmissionStatus::Rejected);
+        unnamed.id = None;
+        unnamed
+            .errors
+            .push(FieldError::new("id", "missing field `id`"));
+        let sent = ["a", "b", "c"].map(String::from);
+        let applied = outbox.apply(
+            &sent,
+            &[
+                result("a", SubmissionStatus::Stored),
+                unnamed,
+                result("c", SubmissionStatus::Stored),
+            ],
+        );
+        assert_eq!(applied.delivered + applied.set_aside, 3);
+        assert!(outbox.pending.is_empty());
+        assert_eq!(outbox.kept_aside[0].response.id, "b");
+        assert_eq!(outbox.kept_aside[0].reason, SetAsideReason::Rejected);
     }
 
     #[test]

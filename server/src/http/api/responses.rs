@@ -11,8 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use scoring::validate::FieldError;
-use serde::Serialize;
-use serde_json::json;
+use wire::{BatchReply, SubmissionResult, SubmissionStatus};
 
 use crate::http::{ApiError, AppState};
 use crate::ingest::{check_response, parse_submission, Checked, Submission};
@@ -21,49 +20,39 @@ use crate::store::InsertOutcome;
 const CONFLICT_MESSAGE: &str =
     "a different response was already stored with this id; ids must be unique per response";
 
-/// The result for one response (docs/formats.md API).
-#[derive(Debug, Serialize)]
-struct Outcome {
-    id: Option<String>,
-    status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    errors: Option<Vec<FieldError>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'static str>,
+/// The result for a response that was not stored: its id if it had a
+/// readable one (`null` otherwise) and every problem found.
+fn rejected(id: Option<String>, errors: Vec<FieldError>) -> SubmissionResult {
+    SubmissionResult {
+        id,
+        status: SubmissionStatus::Rejected,
+        errors,
+        message: None,
+    }
 }
 
-impl Outcome {
-    fn rejected(id: Option<String>, errors: Vec<FieldError>) -> Outcome {
-        Outcome {
-            id,
-            status: "rejected",
-            errors: Some(errors),
-            message: None,
-        }
+/// The result for a valid response, from what the store did with it.
+fn outcome(id: String, inserted: InsertOutcome) -> SubmissionResult {
+    let (status, message) = match inserted {
+        InsertOutcome::Stored => (SubmissionStatus::Stored, None),
+        InsertOutcome::Duplicate => (SubmissionStatus::Duplicate, None),
+        InsertOutcome::Conflict => (SubmissionStatus::Conflict, Some(CONFLICT_MESSAGE)),
+    };
+    SubmissionResult {
+        id: Some(id),
+        status,
+        errors: Vec::new(),
+        message: message.map(str::to_owned),
     }
+}
 
-    fn of(id: String, outcome: InsertOutcome) -> Outcome {
-        let (status, message) = match outcome {
-            InsertOutcome::Stored => ("stored", None),
-            InsertOutcome::Duplicate => ("duplicate", None),
-            InsertOutcome::Conflict => ("conflict", Some(CONFLICT_MESSAGE)),
-        };
-        Outcome {
-            id: Some(id),
-            status,
-            errors: None,
-            message,
-        }
-    }
-
-    /// The status code of a single (non-batch) submission.
-    fn status_code(&self) -> StatusCode {
-        match self.status {
-            "stored" => StatusCode::CREATED,
-            "duplicate" => StatusCode::OK,
-            "conflict" => StatusCode::CONFLICT,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        }
+/// The status code of a single (non-batch) submission.
+fn status_code(status: SubmissionStatus) -> StatusCode {
+    match status {
+        SubmissionStatus::Stored => StatusCode::CREATED,
+        SubmissionStatus::Duplicate => StatusCode::OK,
+        SubmissionStatus::Conflict => StatusCode::CONFLICT,
+        SubmissionStatus::Rejected => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 
@@ -86,23 +75,26 @@ pub(super) async fn submit(
             ),
         }
     };
-    let outcomes = store_valid(&state, checked).await?;
+    let results = store_valid(&state, checked).await?;
     if batch {
-        Ok(Json(json!({ "results": outcomes })).into_response())
+        Ok(Json(BatchReply { results }).into_response())
     } else {
-        let outcome = outcomes.into_iter().next().ok_or_else(|| {
+        let result = results.into_iter().next().ok_or_else(|| {
             ApiError::internal(anyhow::anyhow!("no outcome for a single response"))
         })?;
-        Ok((outcome.status_code(), Json(outcome)).into_response())
+        Ok((status_code(result.status), Json(result)).into_response())
     }
 }
 
 /// Stores the valid responses (one request to the writer) and returns one
 /// outcome per checked response, in order.
-async fn store_valid(state: &AppState, checked: Vec<Checked>) -> Result<Vec<Outcome>, ApiError> {
+async fn store_valid(
+    state: &AppState,
+    checked: Vec<Checked>,
+) -> Result<Vec<SubmissionResult>, ApiError> {
     /// A response's place in the answer while the valid ones are stored.
     enum Slot {
-        Rejected(Outcome),
+        Rejected(SubmissionResult),
         Storing(String),
     }
     let mut rows = Vec::new();
@@ -117,7 +109,7 @@ async fn store_valid(state: &AppState, checked: Vec<Checked>) -> Result<Vec<Outc
                 let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
                 // Field names only: messages may quote submitted text.
                 tracing::info!(fields = ?fields, "response rejected");
-                slots.push(Slot::Rejected(Outcome::rejected(id, errors)));
+                slots.push(Slot::Rejected(rejected(id, errors)));
             }
         }
     }
@@ -125,10 +117,10 @@ async fn store_valid(state: &AppState, checked: Vec<Checked>) -> Result<Vec<Outc
     slots
         .into_iter()
         .map(|slot| match slot {
-            Slot::Rejected(outcome) => Ok(outcome),
+            Slot::Rejected(result) => Ok(result),
             Slot::Storing(id) => stored
                 .next()
-                .map(|outcome| Outcome::of(id, outcome))
+                .map(|inserted| outcome(id, inserted))
                 .ok_or_else(|| {
                     ApiError::internal(anyhow::anyhow!("the writer returned too few outcomes"))
                 }),

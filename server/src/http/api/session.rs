@@ -14,7 +14,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use serde::{Deserialize, Serialize};
+use wire::{Credentials, LoggedIn, Session};
 
 use crate::auth::{
     new_session_token, token_hash, unknown_account_hash, verify_password, Role, ThrottleKey,
@@ -24,35 +24,16 @@ use crate::http::authenticated::{session_token, Authenticated, SESSION_COOKIE};
 use crate::http::{ApiError, AppState};
 use crate::store::Account;
 
-#[derive(Debug, Deserialize)]
-struct Credentials {
-    username: String,
-    password: String,
-}
-
 /// `GET /me`, and the login answer without its token.
-#[derive(Debug, Serialize)]
-pub(super) struct Me {
-    username: String,
-    role: Role,
-    hospital: Option<String>,
-}
-
-impl From<Account> for Me {
-    fn from(account: Account) -> Me {
-        Me {
-            username: account.username,
-            role: account.role,
-            hospital: account.hospital,
-        }
+fn session_of(account: Account) -> Session {
+    Session {
+        username: account.username,
+        role: match account.role {
+            Role::Admin => wire::Role::Admin,
+            Role::HospitalAdmin => wire::Role::HospitalAdmin,
+        },
+        hospital: account.hospital,
     }
-}
-
-#[derive(Debug, Serialize)]
-struct LoggedIn {
-    token: String,
-    #[serde(flatten)]
-    me: Me,
 }
 
 pub(super) async fn login(
@@ -151,7 +132,7 @@ pub(super) async fn login(
     let cookie = session_cookie(&token, state.session_ttl, state.secure_cookies);
     let body = LoggedIn {
         token,
-        me: Me::from(account),
+        session: session_of(account),
     };
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
 }
@@ -167,8 +148,8 @@ pub(super) async fn logout(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, expired)]).into_response())
 }
 
-pub(super) async fn me(Authenticated(account): Authenticated) -> Json<Me> {
-    Json(Me::from(account))
+pub(super) async fn me(Authenticated(account): Authenticated) -> Json<Session> {
+    Json(session_of(account))
 }
 
 fn is_json(headers: &HeaderMap) -> bool {

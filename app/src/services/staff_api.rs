@@ -1,6 +1,6 @@
-//! The dashboard's I/O with tiyan-server's HTTP API (brief: "HTTP API of
-//! tiyan-server") and with local files: sign in, who am I, the instrument,
-//! and export text streamed in pieces.
+//! The dashboard's I/O with tiyan-server's HTTP API (`/api/v1`, see
+//! docs/formats.md) and with local files: sign in, who am I, the
+//! instrument, and export text streamed in pieces.
 //!
 //! Export text is never held whole on the page: [`pump_text`] decodes a
 //! byte stream (a download or a `File`) piece by piece and hands each piece
@@ -11,12 +11,12 @@
 use std::fmt;
 
 use gloo::net::http::{Request, Response};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader, TextDecodeOptions, TextDecoder};
+use wire::{Credentials, ErrorBody, Session};
 
-use super::filters::DateRange;
+use super::clock;
 
 /// Pieces handed on are at least this long (except the last): big enough
 /// that per-message costs vanish, small enough to copy in a millisecond.
@@ -42,24 +42,6 @@ async fn yield_to_page() {
         }
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Who is signed in (brief: `POST /api/v1/login`, `GET /api/v1/me`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
-    pub username: String,
-    pub role: Role,
-    /// A hospital administrator's own hospital: the server restricts every
-    /// export to it.
-    #[serde(default)]
-    pub hospital: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Admin,
-    HospitalAdmin,
 }
 
 /// What went wrong talking to the server, kept small enough to live in
@@ -98,11 +80,6 @@ fn js_error(value: JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: String,
-}
-
 async fn check(response: Response) -> Result<Response, ApiError> {
     match response.status() {
         200..=299 => Ok(response),
@@ -117,21 +94,23 @@ async fn check(response: Response) -> Result<Response, ApiError> {
     }
 }
 
-#[derive(Serialize)]
-struct Credentials<'a> {
-    username: &'a str,
-    password: &'a str,
-}
-
 /// Signs in; the server sets the HttpOnly session cookie that later
 /// requests carry.
 pub async fn login(username: &str, password: &str) -> Result<Session, ApiError> {
+    let credentials = Credentials {
+        username: username.to_owned(),
+        password: password.to_owned(),
+    };
     let response = Request::post("/api/v1/login")
-        .json(&Credentials { username, password })
+        .json(&credentials)
         .map_err(|e| ApiError::Decode(e.to_string()))?
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
+    // The answer is a `wire::LoggedIn`: the session and a token, which the
+    // dashboard leaves unread (the cookie set with it authenticates). Read
+    // as the session alone: serde's `flatten` would cost the page's wasm
+    // several kilobytes.
     check(response)
         .await?
         .json::<Session>()
@@ -190,25 +169,23 @@ pub async fn static_text(url: &str) -> Result<String, ApiError> {
         .map_err(|e| ApiError::Decode(e.to_string()))
 }
 
-/// `GET /api/v1/export?format=csv&from=…&to=…`: CSV is the smaller form
-/// and the one evaluators rerun. The server limits a hospital
-/// administrator to their hospital by itself.
-pub fn export_url(range: &DateRange) -> String {
-    format!(
-        "/api/v1/export?format=csv&from={}&to={}",
-        range.from, range.to
-    )
+/// `GET /api/v1/export?format=csv&from=…&to=…` (dates `YYYY-MM-DD`, `to`
+/// excluded): CSV is the smaller form and the one evaluators rerun. The
+/// server limits a hospital administrator to their hospital by itself.
+pub fn export_url(from: &str, to: &str) -> String {
+    format!("/api/v1/export?format=csv&from={from}&to={to}")
 }
 
-/// Downloads the export of `range`, handing each decoded piece to
-/// `on_piece` and the bytes received so far to `on_bytes`. Returns the
-/// total bytes.
+/// Downloads the export of `from` ≤ date < `to`, handing each decoded
+/// piece to `on_piece` and the bytes received so far to `on_bytes`.
+/// Returns the total bytes.
 pub async fn download_export(
-    range: &DateRange,
+    from: &str,
+    to: &str,
     on_piece: impl FnMut(String),
     on_bytes: impl FnMut(u64),
 ) -> Result<u64, ApiError> {
-    let response = Request::get(&export_url(range))
+    let response = Request::get(&export_url(from, to))
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -236,17 +213,17 @@ pub async fn pump_text(
     streaming.set_stream(true);
     let mut piece = String::new();
     let mut bytes = 0u64;
-    let mut last_yield = js_sys::Date::now();
+    let mut last_yield = clock::now_ms();
     loop {
         // A stream whose data is already there (a local file, a finished
         // download) resolves every read at once, as microtasks of one
         // task: give the page a turn now and then so it never freezes.
-        if js_sys::Date::now() - last_yield > YIELD_AFTER_MS {
+        if clock::now_ms() - last_yield > YIELD_AFTER_MS {
             // Progress is reported at these turns only: one re-render per
             // turn, not one per network packet.
             on_bytes(bytes);
             yield_to_page().await;
-            last_yield = js_sys::Date::now();
+            last_yield = clock::now_ms();
         }
         let result = JsFuture::from(reader.read()).await.map_err(js_error)?;
         let result: web_sys::ReadableStreamReadResult = result.unchecked_into();

@@ -1,0 +1,245 @@
+//! The dashboard's effects behind one handle: the session, the route, the
+//! scoring worker, downloads and opened files. Views read the state and
+//! call the handle's callbacks; every decision is the pure reducer's
+//! (`state.rs`), every effect is here.
+
+use std::rc::Rc;
+
+use gloo::history::{BrowserHistory, History};
+use yew::prelude::*;
+
+use crate::dashboard::base_path::{base_path, href};
+use crate::dashboard::filters::Filters;
+use crate::dashboard::i18n::Lang;
+use crate::dashboard::loading::{self, Bridge, Counters};
+use crate::dashboard::route::{relative_to_base, Route};
+use crate::dashboard::state::{Action, DashboardState, Mode};
+use crate::dashboard::worker;
+use crate::services::clock::current_year;
+use crate::services::preferences;
+use crate::services::staff_api;
+
+/// What the views get: the state and a callback per thing they can ask.
+#[derive(Clone)]
+pub struct DashboardHandle {
+    pub state: UseReducerHandle<DashboardState>,
+    pub route: Route,
+    /// The page's base path (`/admin/`), for links.
+    pub base: Rc<String>,
+    pub navigate: Callback<Route>,
+    /// Username and password.
+    pub login: Callback<(String, String)>,
+    pub logout: Callback<()>,
+    pub open_file: Callback<web_sys::File>,
+    /// Any edit of the filter bar.
+    pub edit_filters: Callback<Filters>,
+    /// "Compute".
+    pub apply: Callback<()>,
+    /// Comment search text.
+    pub search_comments: Callback<String>,
+    pub set_lang: Callback<Lang>,
+    /// An error to show (e.g. a download that could not be saved).
+    pub fail: Callback<String>,
+}
+
+impl DashboardHandle {
+    /// The period menus' years (see `DashboardState::years`).
+    pub fn years(&self) -> Vec<i32> {
+        self.state.years(current_year())
+    }
+}
+
+fn initial_lang() -> Lang {
+    preferences::dashboard_lang()
+        .and_then(|tag| Lang::parse(&tag))
+        .unwrap_or_default()
+}
+
+#[hook]
+pub fn use_dashboard() -> DashboardHandle {
+    let state =
+        use_reducer(|| DashboardState::new(initial_lang(), Filters::for_year(current_year() - 1)));
+    let base = use_memo((), |_| base_path());
+    let history = use_memo((), |_| BrowserHistory::new());
+    let route = {
+        let (base, history) = (base.clone(), history.clone());
+        use_state(move || Route::parse(relative_to_base(history.location().path(), &base)))
+    };
+    let counters = use_memo((), |_| Counters::default());
+    let bridge: Bridge = {
+        let dispatch = state.dispatcher();
+        let base = base.clone();
+        (*use_memo((), move |_| {
+            Rc::new(worker::spawn(&base, move |message| {
+                dispatch.dispatch(Action::Worker(message))
+            }))
+        }))
+        .clone()
+    };
+
+    // Back and forward buttons.
+    {
+        let (history, route, base) = (history.clone(), route.clone(), base.clone());
+        use_effect_with((), move |_| {
+            let listener = history.listen({
+                let history = history.clone();
+                move || {
+                    let path = history.location().path().to_owned();
+                    route.set(Route::parse(relative_to_base(&path, &base)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Is there a session already?
+    {
+        let (bridge, dispatch) = (bridge.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match staff_api::me().await {
+                    Ok(Some(session)) => {
+                        dispatch.dispatch(Action::SessionChecked(Some(session.clone())));
+                        loading::start_server_session(bridge, dispatch, session).await
+                    }
+                    Ok(None) | Err(_) => dispatch.dispatch(Action::SessionChecked(None)),
+                }
+            });
+        });
+    }
+    // `<html lang>` follows the language.
+    use_effect_with(state.lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+    // A report is asked for as soon as the state wants one and the worker
+    // has the data, with the filters chosen by then.
+    {
+        let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
+        use_effect_with(state.score_due().cloned(), move |due| {
+            if let Some(filters) = due {
+                loading::request_score(&bridge, &dispatch, &counters, filters.clone());
+            }
+        });
+    }
+
+    let navigate = {
+        let (history, route, base) = (history.clone(), route.clone(), base.clone());
+        Callback::from(move |next: Route| {
+            history.push(href(&base, &next.to_relative()));
+            route.set(next);
+        })
+    };
+    let login = {
+        let (bridge, dispatch) = (bridge.clone(), state.dispatcher());
+        Callback::from(move |(username, password): (String, String)| {
+            let (bridge, dispatch) = (bridge.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match staff_api::login(&username, &password).await {
+                    Ok(session) => {
+                        dispatch.dispatch(Action::SignedIn(session.clone()));
+                        loading::start_server_session(bridge, dispatch, session).await
+                    }
+                    Err(e) => dispatch.dispatch(Action::LoginFailed(e)),
+                }
+            });
+        })
+    };
+    let logout = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // Signed out locally even if the server cannot be reached.
+                let _ = staff_api::logout().await;
+                dispatch.dispatch(Action::SignedOut);
+            });
+        })
+    };
+    let open_file = {
+        let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
+        let base = base.clone();
+        Callback::from(move |file: web_sys::File| {
+            wasm_bindgen_futures::spawn_local(loading::open_file(
+                bridge.clone(),
+                dispatch.clone(),
+                counters.clone(),
+                (*base).clone(),
+                file,
+            ));
+        })
+    };
+    let edit_filters = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |filters: Filters| dispatch.dispatch(Action::EditFilters(filters)))
+    };
+    let apply = {
+        let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
+        let downloads = match state.mode {
+            Mode::Server(_) => state.ranges_to_download(),
+            _ => Vec::new(),
+        };
+        Callback::from(move |()| {
+            dispatch.dispatch(Action::Apply);
+            if !downloads.is_empty() {
+                wasm_bindgen_futures::spawn_local(loading::download_all(
+                    bridge.clone(),
+                    dispatch.clone(),
+                    counters.clone(),
+                    downloads.clone(),
+                ));
+            }
+        })
+    };
+    let search_comments = {
+        let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
+        let filters = state.result.as_ref().map(|r| r.filters.clone());
+        Callback::from(move |query: String| {
+            if let Some(filters) = filters.clone() {
+                loading::request_comments(&bridge, &dispatch, &counters, filters, query);
+            }
+        })
+    };
+    // The comment list follows the report and the route.
+    {
+        let search_comments = search_comments.clone();
+        let wanted = *route == Route::Comments && state.may_see_comments();
+        let report = state.result.as_ref().map(|r| Rc::as_ptr(r) as usize);
+        let query = state.comments.query.clone();
+        use_effect_with((wanted, report), move |(wanted, report)| {
+            if *wanted && report.is_some() {
+                search_comments.emit(query);
+            }
+        });
+    }
+    let set_lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |lang: Lang| {
+            // Unsaved (storage full or off), it still applies to this visit.
+            let _ = preferences::set_dashboard_lang(lang.tag());
+            dispatch.dispatch(Action::SetLang(lang));
+        })
+    };
+    let fail = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |message: String| dispatch.dispatch(Action::Failed(message)))
+    };
+
+    DashboardHandle {
+        state,
+        route: (*route).clone(),
+        base,
+        navigate,
+        login,
+        logout,
+        open_file,
+        edit_filters,
+        apply,
+        search_comments,
+        set_lang,
+        fail,
+    }
+}

@@ -1,0 +1,17 @@
+//! The JSON bodies of tiyan-server's `/api/v1` (`server/openapi.json`),
+//! declared once: the server writes them, the dashboard reads them with
+//! serde, and the survey reads them with its own small readers
+//! (`app/src/services/json/`), which the app's tests check against these
+//! types' serde form. A change here is a change of both sides.
+//!
+//! Plain data only: no HTTP, no status codes (the server maps outcomes to
+//! statuses), no I/O.
+
+mod error;
+mod session;
+mod submission;
+
+pub use error::ErrorBody;
+pub use scoring::validate::FieldError;
+pub use session::{Credentials, LoggedIn, Role, Session};
+pub use submission::{BatchReply, SubmissionResult, SubmissionStatus};
