@@ -45,6 +45,8 @@ pub(crate) fn run(args: &ScoreArgs) -> Result<()> {
         case_mix: args.case_mix,
         suppress_below: args.suppress_below,
         min_compare: args.min_compare,
+        min_difference: args.min_difference,
+        target_reliability: args.target_reliability,
     };
     let mut report = match score(&instrument, &tally, &options) {
         Ok(report) => report,

@@ -7,11 +7,13 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::model_v2::{SpcChart, Units};
 use super::options::GroupBy;
 use crate::tally::Filters;
 
-/// Version of the methodology (docs/scoring.md "version 1") the numbers follow.
-pub const METHODOLOGY_VERSION: u32 = 1;
+/// Version of the methodology (docs/scoring.md §10–§13, "version 2") the
+/// numbers follow.
+pub const METHODOLOGY_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -24,6 +26,9 @@ pub struct Report {
     #[serde(default)]
     pub skipped_invalid: u64,
     pub groups: Vec<Group>,
+    /// docs/scoring.md §10; null without `group_by` or with fewer than 3 units.
+    #[serde(default)]
+    pub units: Option<Units>,
     /// Present when case-mix adjustment was asked for (docs/scoring.md §6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_mix: Option<CaseMix>,
@@ -36,7 +41,7 @@ pub struct InstrumentRef {
 }
 
 /// Every option that changes a number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportOptions {
     /// The current period as given (canonical form, e.g. `2024`).
     pub period: String,
@@ -45,6 +50,10 @@ pub struct ReportOptions {
     pub case_mix: bool,
     pub suppress_below: u64,
     pub min_compare: u64,
+    /// docs/scoring.md §10.1.
+    pub min_difference: f64,
+    /// docs/scoring.md §10.3.
+    pub target_reliability: f64,
     /// Responses the tally was restricted to (absent when none).
     #[serde(default, skip_serializing_if = "Filters::is_empty")]
     pub filters: Filters,
@@ -84,6 +93,10 @@ pub struct GroupStats {
     pub drivers: Vec<Driver>,
     /// Empty without a baseline.
     pub comparisons: Vec<Comparison>,
+    /// docs/scoring.md §11: the index, then each stage; null where the
+    /// series has too few points.
+    #[serde(default)]
+    pub spc: Vec<Option<SpcChart>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
