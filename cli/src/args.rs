@@ -204,7 +204,7 @@ pub(crate) struct ScoreArgs {
     /// scale, that a unit needs to be called better or worse
     /// (docs/scoring.md §10.1).
     #[arg(long, value_name = "POINTS", value_parser = parse_min_difference,
-          default_value_t = scoring::report::DEFAULT_MIN_DIFFERENCE)]
+          allow_negative_numbers = true, default_value_t = scoring::report::DEFAULT_MIN_DIFFERENCE)]
     pub(crate) min_difference: f64,
     /// Reliability a unit's mean must reach to be marked reliable, strictly
     /// between 0 and 1 (docs/scoring.md §10.3).
