@@ -50,7 +50,9 @@ pub(crate) fn run(args: &ScoreArgs) -> Result<()> {
     };
     let mut report = match score(&instrument, &tally, &options) {
         Ok(report) => report,
-        Err(e @ ScoreError::OverlappingPeriods { .. }) => return Err(usage(e.to_string())),
+        Err(e @ (ScoreError::OverlappingPeriods { .. } | ScoreError::BadOption { .. })) => {
+            return Err(usage(e.to_string()))
+        }
         Err(e) => return Err(e).context("could not score"),
     };
     report.skipped_invalid = skipped;

@@ -51,6 +51,12 @@ pub enum ScoreError {
     OverlappingPeriods { current: Period, baseline: Period },
     #[error("a sum over the period would overflow")]
     Overflow,
+    #[error("option {name}: {value} is not {expected}")]
+    BadOption {
+        name: &'static str,
+        value: f64,
+        expected: &'static str,
+    },
 }
 
 /// Scores the responses counted in `tally` (docs/scoring.md §1–§13).
@@ -69,6 +75,7 @@ pub fn score(
     options: &ScoreOptions,
 ) -> Result<Report, ScoreError> {
     let layout = checked_layout(instrument, tally)?;
+    check_options(options)?;
     if let Some(baseline) = options.baseline {
         if baseline.overlaps(&options.current) {
             return Err(ScoreError::OverlappingPeriods {
@@ -171,6 +178,27 @@ pub fn score(
         units,
         case_mix,
     })
+}
+
+/// The options of docs/scoring.md §13 in their ranges.
+fn check_options(options: &ScoreOptions) -> Result<(), ScoreError> {
+    let min_difference = options.min_difference;
+    if !(min_difference.is_finite() && min_difference >= 0.0) {
+        return Err(ScoreError::BadOption {
+            name: "min_difference",
+            value: min_difference,
+            expected: "a number of points ≥ 0",
+        });
+    }
+    let target = options.target_reliability;
+    if !(target > 0.0 && target < 1.0) {
+        return Err(ScoreError::BadOption {
+            name: "target_reliability",
+            value: target,
+            expected: "strictly between 0 and 1",
+        });
+    }
+    Ok(())
 }
 
 /// The tally's layout, if it was made for this very instrument.

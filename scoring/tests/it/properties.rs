@@ -145,6 +145,30 @@ fn the_properties_cover_units_and_charts() {
     }
 }
 
+#[test]
+fn refuses_version_2_options_outside_their_range() {
+    let instrument = fixture::instrument();
+    let tally = fixture::tally(&instrument, &responses(&instrument, 5, 20));
+    for (min_difference, target_reliability) in [
+        (-0.5, 0.7),
+        (f64::NAN, 0.7),
+        (3.0, 0.0),
+        (3.0, 1.0),
+        (3.0, f64::NAN),
+    ] {
+        let options = ScoreOptions {
+            min_difference,
+            target_reliability,
+            ..options()
+        };
+        let err = score(&instrument, &tally, &options).unwrap_err();
+        assert!(
+            matches!(err, scoring::report::ScoreError::BadOption { .. }),
+            "{err}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
 
