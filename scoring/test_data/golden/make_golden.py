@@ -10,8 +10,16 @@ It writes
                        inside stages, `na` options;
 - responses/*.jsonl    deterministic synthetic responses (seeded);
 - cases/*.json         for each case: the dataset, the options and the
-                       expected report (docs/formats.md §4), every statistic
-                       computed here from the raw responses;
+                       expected report (docs/formats.md §4–§5), every statistic
+                       computed here from the raw responses; `units` and
+                       `spc` cases (methodology version 2, docs/scoring.md
+                       §10–§12) on datasets made to reach every branch:
+                       over-dispersed hospitals and not over-dispersed
+                       channels, a unit with zero variance, suppressed
+                       units alone (complementary suppression) and
+                       together, and monthly series that trip each XmR
+                       rule, break a run at the centre, or have too few
+                       reference points;
 - big.json             a case of more than 10^6 responses per period,
                        described as blocks of responses repeated 2^k times
                        (the Rust test builds it by merging tallies);
@@ -22,7 +30,9 @@ Independence: nothing here reuses the Rust design (integer scaling,
 tallies). Scores are exact fractions (`fractions.Fraction`) computed per
 respondent straight from docs/scoring.md; distribution functions are SciPy's;
 Wilson intervals, two-proportion tests, Benjamini-Hochberg and the case-mix
-OLS are statsmodels'. Where SciPy offers the whole test (ttest_ind,
+OLS are statsmodels'; version 2's percentiles are numpy's, its chi-square
+and normal quantiles SciPy's, and its pooled mean squares are checked
+against scipy.stats.f_oneway. Where SciPy offers the whole test (ttest_ind,
 pearsonr) the script checks that its exact-moment route agrees with SciPy
 on the raw data to 1e-9.
 """
@@ -1055,6 +1065,30 @@ def write_case(name, dataset, responses, opts):
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps({"dataset": dataset, "options": opts, "expected": expected},
                                ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8")
+    return expected
+
+
+def check_coverage(cases):
+    """The version 2 cases reach every condition they are there for."""
+    by_hospital, by_channel, spc, main_by_hospital, case_mix = cases
+    index = lambda rep: rep["units"]["measures"][0]
+    assert index(by_hospital)["p_phi"] < 0.05 < index(by_channel)["p_phi"], "over-dispersed / not"
+    h07 = next(u for u in index(by_hospital)["units"] if u["key"] == "H07")
+    assert h07["band"] is not None, "the zero-variance unit is on the funnel"
+    shown = {g["key"]: g["suppressed"] for g in by_hospital["groups"]}
+    assert shown["H08"] and shown["H09"] and not shown["H07"], "two small units hidden together, alone enough"
+    groups = {g["key"]: g for g in main_by_hospital["groups"]}
+    assert groups["H003"]["suppressed"] and groups["H002"]["suppressed"], "complementary suppression"
+    assert main_by_hospital["units"] is None, "fewer than 3 units"
+    assert case_mix["options"]["case_mix"] and case_mix["units"] is not None
+    assert any(m["k"] < 3 for m in spc["units"]["measures"]), "a measure with K < 3"
+    charts = {g["key"]: g["spc"][0] for g in spc["groups"] if not g["suppressed"]}
+    rules = {(s["rule"], s["side"]) for c in charts.values() if c for s in c["signals"]}
+    for rule in ["outside", "shift", "trend", "two_of_three"]:
+        assert any(r == rule for r, _ in rules), rule
+    s1 = charts["S1"]["signals"]
+    assert [s["months"][0] for s in s1 if s["rule"] == "shift"] == ["2024-05"], "a run broken at the centre"
+    assert charts["S4"]["reference"] == "all" and charts["S5"] is None, "fewer than 6 reference points"
 
 
 # -------------------------------------------------------------------- big
@@ -1115,15 +1149,19 @@ def main():
     units_rs, spc_rs = units_dataset(), spc_dataset()
     write_jsonl("units", units_rs)
     write_jsonl("spc", spc_rs)
-    write_case("units_by_hospital", "units", units_rs, options("2024", "2023", "hospital"))
-    write_case("units_by_channel", "units", units_rs,
-               options("2024", None, "channel", min_difference=1.5, target_reliability=0.6))
-    write_case("spc_by_hospital", "spc", spc_rs, options("2024", "2023", "hospital", min_compare=5))
+    v2_cases = [
+        write_case("units_by_hospital", "units", units_rs, options("2024", "2023", "hospital")),
+        write_case("units_by_channel", "units", units_rs,
+                   options("2024", None, "channel", min_difference=1.5, target_reliability=0.6)),
+        write_case("spc_by_hospital", "spc", spc_rs, options("2024", "2023", "hospital", min_compare=5)),
+    ]
     write_jsonl("main", main_rs)
     write_jsonl("small", small_rs)
     write_jsonl("degenerate", degenerate_rs)
-    write_case("main_by_hospital", "main", main_rs, options("2024", "2023", "hospital"))
-    write_case("main_case_mix_by_department", "main", main_rs, options("2024", None, "department", case_mix=True))
+    v2_cases.append(write_case("main_by_hospital", "main", main_rs, options("2024", "2023", "hospital")))
+    v2_cases.append(write_case("main_case_mix_by_department", "main", main_rs,
+                               options("2024", None, "department", case_mix=True)))
+    check_coverage(v2_cases)
     write_case("main_months_by_channel", "main", main_rs,
                options("2024-03..2024-09", "2023-03..2023-09", "channel", suppress_below=5, min_compare=20))
     write_case("small", "small", small_rs, options("2024", "2023", "hospital", suppress_below=2, min_compare=2))
