@@ -120,3 +120,72 @@ fn exact_reaches(own: &Moments, rest: &Moments, unit: Unit, min_difference: f64)
         diff.cmp(&-threshold) != Ordering::Greater,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::options::Period;
+
+    fn moments(values: &[(u64, u64)]) -> Moments {
+        let mut m = Moments::default();
+        for &(x, count) in values {
+            for _ in 0..count {
+                m.push(x);
+            }
+        }
+        m
+    }
+
+    fn verdicts(first: Moments, min_difference: f64) -> Vec<UnitVerdict> {
+        let others = moments(&[(9, 500), (11, 500)]);
+        let samples: Vec<Sample> = [first, others, others]
+            .into_iter()
+            .map(|moments| Sample {
+                key: "u",
+                mean: moments.summary(ONE).mean,
+                moments,
+            })
+            .collect();
+        let total = samples.iter().fold(Moments::default(), |t, s| {
+            t.checked_add(&s.moments).unwrap()
+        });
+        let pooled = Pooled {
+            members: vec![0, 1, 2],
+            n: total.n,
+            total,
+            target: total.summary(ONE).mean.unwrap(),
+            deviation: vec![None; 3],
+            msw: 1.0,
+            msb: 1.0,
+        };
+        let options = ScoreOptions {
+            min_difference,
+            ..ScoreOptions::new(Period::year(2024))
+        };
+        compare(&samples, &pooled, ONE, &options, false)
+            .into_iter()
+            .map(|r| r.verdict)
+            .collect()
+    }
+
+    const ONE: Unit = Unit { num: 1, den: 1 };
+
+    #[test]
+    fn a_difference_of_exactly_min_difference_is_called() {
+        // The first unit's mean is 13, the rest's 10: diff = 3 exactly.
+        let first = moments(&[(12, 500), (14, 500)]);
+        assert_eq!(verdicts(first, 3.0)[0], UnitVerdict::Better);
+        // A thousandth of a point short of the minimum: as expected.
+        let short = moments(&[(12, 501), (14, 499)]);
+        assert_eq!(verdicts(short, 3.0)[0], UnitVerdict::AsExpected);
+        assert_eq!(verdicts(short, 2.996)[0], UnitVerdict::Better);
+    }
+
+    #[test]
+    fn too_few_respondents_are_insufficient_whatever_the_difference() {
+        let first = moments(&[(20, 10), (19, 10)]);
+        let options_min_compare = ScoreOptions::new(Period::year(2024)).min_compare;
+        assert!(first.n < options_min_compare);
+        assert_eq!(verdicts(first, 3.0)[0], UnitVerdict::Insufficient);
+    }
+}
