@@ -28,7 +28,7 @@ use scoring::generate::{generate, GenerateOptions};
 use scoring::instrument::{default_instrument, Scale, DEFAULT_INSTRUMENT_JSON};
 use scoring::report::{
     score, to_canonical_json, GroupBy, GroupStats, Period, Quadrant, Report, Scope, ScoreOptions,
-    Verdict, DEFAULT_MIN_COMPARE,
+    Verdict,
 };
 use scoring::response::Response;
 use scoring::tally::Tally;
@@ -66,12 +66,10 @@ fn report(responses: &[Response], suppress_below: u64, baseline: bool) -> Report
         tally.add(r).expect("valid");
     }
     let options = ScoreOptions {
-        current: Period::year(2025),
         baseline: baseline.then(|| Period::year(2024)),
         group_by: Some(GroupBy::Hospital),
-        case_mix: false,
         suppress_below,
-        min_compare: DEFAULT_MIN_COMPARE,
+        ..ScoreOptions::new(Period::year(2025))
     };
     score(&instrument, &tally, &options).expect("score")
 }
@@ -98,10 +96,13 @@ fn n_2025(responses: &[Response], hospital: &str) -> u64 {
         .count() as u64
 }
 
-/// Responses and a threshold that suppresses exactly the smallest hospital.
-fn with_one_suppressed() -> (Vec<Response>, u64, String) {
-    let all = generated(900, 31, 3);
-    let mut sizes: Vec<(u64, String)> = ["H001", "H002", "H003"]
+/// Responses and a threshold just above the smallest hospital's size: that
+/// hospital is suppressed, and so is the next smallest, because the first
+/// alone could be recovered by subtraction from `all` (complementary
+/// suppression, docs/scoring.md §12). Returns the two suppressed keys.
+fn with_suppressed() -> (Vec<Response>, u64, Vec<String>) {
+    let all = generated(900, 31, 4);
+    let mut sizes: Vec<(u64, String)> = ["H001", "H002", "H003", "H004"]
         .iter()
         .map(|h| (n_2025(&all, h), h.to_string()))
         .collect();
@@ -110,7 +111,8 @@ fn with_one_suppressed() -> (Vec<Response>, u64, String) {
         sizes[0].0 < sizes[1].0,
         "hospitals differ in size: {sizes:?}"
     );
-    (all, sizes[0].0 + 1, sizes[0].1.clone())
+    let hidden = vec![sizes[0].1.clone(), sizes[1].1.clone()];
+    (all, sizes[0].0 + 1, hidden)
 }
 
 // --- Overview --------------------------------------------------------
@@ -156,15 +158,17 @@ fn overview_without_baseline_has_no_change() {
 
 #[test]
 fn a_suppressed_group_shows_nothing() {
-    let (all, threshold, small) = with_one_suppressed();
+    let (all, threshold, hidden) = with_suppressed();
     let doc = report(&all, threshold, true);
-    let group = doc.group(&small).expect("the small hospital is listed");
-    assert!(group.suppressed);
-    assert!(group.stats.is_none());
     let l = labels(Lang::En);
-    assert!(overview(group, &l).is_none());
-    assert!(priorities(group, &l).is_none());
-    assert!(stage_detail(group, "outpatient", &l).is_none());
+    for key in &hidden {
+        let group = doc.group(key).expect("a suppressed hospital is listed");
+        assert!(group.suppressed);
+        assert!(group.stats.is_none());
+        assert!(overview(group, &l).is_none());
+        assert!(priorities(group, &l).is_none());
+        assert!(stage_detail(group, "outpatient", &l).is_none());
+    }
 }
 
 // --- Comparison ------------------------------------------------------
@@ -343,17 +347,17 @@ fn the_median_lines_separate_the_quadrants_as_the_report_does() {
 
 #[test]
 fn groups_put_all_first_and_hide_suppressed_numbers() {
-    let (all, threshold, small) = with_one_suppressed();
+    let (all, threshold, hidden) = with_suppressed();
     let doc = report(&all, threshold, true);
     let table = groups_table(&doc, &labels(Lang::En));
     let keys: Vec<&str> = table.rows.iter().map(GroupRow::key).collect();
-    assert_eq!(keys, ["all", "H001", "H002", "H003"]);
+    assert_eq!(keys, ["all", "H001", "H002", "H003", "H004"]);
     assert_eq!(table.stages.len(), 6);
     for row in &table.rows {
         match row {
-            GroupRow::Suppressed { key } => assert_eq!(*key, small),
+            GroupRow::Suppressed { key } => assert!(hidden.iter().any(|h| h == key)),
             GroupRow::Shown(g) => {
-                assert_ne!(g.key, small);
+                assert!(!hidden.contains(&g.key));
                 assert_eq!(g.stages.len(), table.stages.len());
                 if g.key != "all" {
                     assert_eq!(g.n, n_2025(&all, &g.key));
@@ -433,7 +437,7 @@ fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 
 #[test]
 fn csv_tables_have_a_row_per_group_and_statistic() {
-    let (all, threshold, small) = with_one_suppressed();
+    let (all, threshold, hidden) = with_suppressed();
     let doc = report(&all, threshold, true);
     let l = labels(Lang::ZhCn);
     let shown: Vec<&GroupStats> = doc.groups.iter().filter_map(|g| g.stats.as_ref()).collect();
@@ -441,17 +445,19 @@ fn csv_tables_have_a_row_per_group_and_statistic() {
     let (header, rows) = read_csv(&items_csv(&doc, &l));
     assert_eq!(header[..4], ["group", "suppressed", "item", "text"]);
     let items = default_instrument().items().count();
-    assert_eq!(rows.len(), shown.len() * items + 1);
-    let hidden: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == small).collect();
-    assert_eq!(hidden.len(), 1);
-    assert_eq!(hidden[0][1], "true");
-    assert!(
-        hidden[0][2..].iter().all(String::is_empty),
-        "no number of a suppressed group"
-    );
+    assert_eq!(rows.len(), shown.len() * items + hidden.len());
+    let hidden_rows: Vec<&Vec<String>> = rows.iter().filter(|r| hidden.contains(&r[0])).collect();
+    assert_eq!(hidden_rows.len(), hidden.len());
+    for row in hidden_rows {
+        assert_eq!(row[1], "true");
+        assert!(
+            row[2..].iter().all(String::is_empty),
+            "no number of a suppressed group"
+        );
+    }
 
     let (_, rows) = read_csv(&stages_csv(&doc, &l));
-    assert_eq!(rows.len(), shown.len() * 7 + 1);
+    assert_eq!(rows.len(), shown.len() * 7 + hidden.len());
     let index = rows
         .iter()
         .find(|r| r[0] == "all" && r[2] == "index")
@@ -462,7 +468,7 @@ fn csv_tables_have_a_row_per_group_and_statistic() {
     let (header, rows) = read_csv(&comparisons_csv(&doc, &l));
     assert_eq!(header.last().map(String::as_str), Some("verdict"));
     let comparisons: usize = shown.iter().map(|g| g.comparisons.len()).sum();
-    assert_eq!(rows.len(), comparisons + 1);
+    assert_eq!(rows.len(), comparisons + hidden.len());
 
     let (header, rows) = read_csv(&groups_csv(&doc, &l));
     assert_eq!(header.len(), 7 + 6);

@@ -14,9 +14,7 @@ use app::dashboard::worker::engine::Engine;
 use scoring::export::{sort_for_export, to_jsonl_line, CsvWriter};
 use scoring::generate::{generate, GenerateOptions};
 use scoring::instrument::{default_instrument, Instrument, DEFAULT_INSTRUMENT_JSON};
-use scoring::report::{
-    score, to_canonical_json, GroupBy, Period, ScoreOptions, DEFAULT_MIN_COMPARE,
-};
+use scoring::report::{score, to_canonical_json, GroupBy, Period, ScoreOptions};
 use scoring::response::Response;
 use scoring::tally::{Filters as TallyFilters, Tally};
 use serde::de::DeserializeOwned;
@@ -145,12 +143,10 @@ fn expected_report(
 
 fn options_2025_vs_2024(group_by: Option<GroupBy>) -> ScoreOptions {
     ScoreOptions {
-        current: Period::year(2025),
         baseline: Some(Period::year(2024)),
         group_by,
-        case_mix: false,
         suppress_below: 10,
-        min_compare: DEFAULT_MIN_COMPARE,
+        ..ScoreOptions::new(Period::year(2025))
     }
 }
 

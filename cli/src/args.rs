@@ -186,6 +186,17 @@ pub(crate) struct ScoreArgs {
     /// Minimum answers on each side of a comparison.
     #[arg(long, default_value_t = scoring::report::DEFAULT_MIN_COMPARE)]
     pub(crate) min_compare: u64,
+    /// Smallest difference from the other units, in points on the 0–100
+    /// scale, that a unit needs to be called better or worse
+    /// (docs/scoring.md §10.1).
+    #[arg(long, value_name = "POINTS", value_parser = parse_min_difference,
+          allow_negative_numbers = true, default_value_t = scoring::report::DEFAULT_MIN_DIFFERENCE)]
+    pub(crate) min_difference: f64,
+    /// Reliability a unit's mean must reach to be marked reliable, strictly
+    /// between 0 and 1 (docs/scoring.md §10.3).
+    #[arg(long, value_name = "R", value_parser = parse_target_reliability,
+          default_value_t = scoring::report::DEFAULT_TARGET_RELIABILITY)]
+    pub(crate) target_reliability: f64,
     /// Leave invalid records out (each is still listed on stderr, and the
     /// report counts them) instead of failing.
     #[arg(long)]
@@ -205,6 +216,22 @@ pub(crate) struct ScoreArgs {
     pub(crate) filters: FilterArgs,
     #[command(flatten)]
     pub(crate) instrument: InstrumentFile,
+}
+
+fn parse_min_difference(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        Ok(_) => Err("expected a number of points ≥ 0 (e.g. 3)".to_owned()),
+        Err(_) => Err("not a number (e.g. 3 or 2.5)".to_owned()),
+    }
+}
+
+fn parse_target_reliability(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if r > 0.0 && r < 1.0 => Ok(r),
+        Ok(_) => Err("expected a reliability strictly between 0 and 1 (e.g. 0.7)".to_owned()),
+        Err(_) => Err("not a number (e.g. 0.7)".to_owned()),
+    }
 }
 
 fn parse_group_by(s: &str) -> Result<GroupBy, String> {

@@ -17,6 +17,8 @@ mod fixture;
 const MAIN: &str = include_str!("../test_data/golden/responses/main.jsonl");
 const SMALL: &str = include_str!("../test_data/golden/responses/small.jsonl");
 const DEGENERATE: &str = include_str!("../test_data/golden/responses/degenerate.jsonl");
+const UNITS: &str = include_str!("../test_data/golden/responses/units.jsonl");
+const SPC: &str = include_str!("../test_data/golden/responses/spc.jsonl");
 
 fn check(responses: &str, case: &str, stored: &str) {
     let bytes = fixture::report_bytes(responses, case);
@@ -68,5 +70,32 @@ fn degenerate_cases_are_byte_identical() {
         DEGENERATE,
         include_str!("../test_data/golden/cases/degenerate_by_visit_type.json"),
         include_str!("../test_data/golden/reports/degenerate_by_visit_type.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn units_by_hospital_are_byte_identical() {
+    check(
+        UNITS,
+        include_str!("../test_data/golden/cases/units_by_hospital.json"),
+        include_str!("../test_data/golden/reports/units_by_hospital.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn units_by_channel_are_byte_identical() {
+    check(
+        UNITS,
+        include_str!("../test_data/golden/cases/units_by_channel.json"),
+        include_str!("../test_data/golden/reports/units_by_channel.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn spc_charts_are_byte_identical() {
+    check(
+        SPC,
+        include_str!("../test_data/golden/cases/spc_by_hospital.json"),
+        include_str!("../test_data/golden/reports/spc_by_hospital.json"),
     );
 }

@@ -45,10 +45,14 @@ pub(crate) fn run(args: &ScoreArgs) -> Result<()> {
         case_mix: args.case_mix,
         suppress_below: args.suppress_below,
         min_compare: args.min_compare,
+        min_difference: args.min_difference,
+        target_reliability: args.target_reliability,
     };
     let mut report = match score(&instrument, &tally, &options) {
         Ok(report) => report,
-        Err(e @ ScoreError::OverlappingPeriods { .. }) => return Err(usage(e.to_string())),
+        Err(e @ (ScoreError::OverlappingPeriods { .. } | ScoreError::BadOption { .. })) => {
+            return Err(usage(e.to_string()))
+        }
         Err(e) => return Err(e).context("could not score"),
     };
     report.skipped_invalid = skipped;

@@ -496,3 +496,48 @@ fn threads_change_nothing_but_the_time() {
     };
     assert_eq!(tally("1", "one.tally"), tally("2", "two.tally"));
 }
+
+/// `--min-difference` and `--target-reliability` (docs/scoring.md §13):
+/// bad values are usage errors naming the option; good ones are echoed
+/// in the report's options.
+#[test]
+fn score_takes_and_checks_the_version_2_options() {
+    let dir = workdir("v2-options");
+    generate(&dir, "r.csv", 300, 3);
+    let base = ["score", "--input", "r.csv", "--period", "2024"];
+    for (option, value) in [
+        ("--min-difference", "-1"),
+        ("--min-difference", "three"),
+        ("--min-difference", "inf"),
+        ("--target-reliability", "0"),
+        ("--target-reliability", "1"),
+        ("--target-reliability", "1.5"),
+        ("--target-reliability", "x"),
+    ] {
+        let mut args = base.to_vec();
+        args.extend([option, value]);
+        let out = tiyan(&dir, &args);
+        assert_eq!(code(&out), 2, "{option} {value}: {}", stderr(&out));
+        assert!(stderr(&out).contains(option), "{}", stderr(&out));
+    }
+    let mut args = base.to_vec();
+    args.extend([
+        "--group-by",
+        "hospital",
+        "--min-difference",
+        "2.5",
+        "--target-reliability",
+        "0.8",
+    ]);
+    let out = tiyan(&dir, &args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["methodology_version"], 2);
+    assert_eq!(report["options"]["min_difference"], 2.5);
+    assert_eq!(report["options"]["target_reliability"], 0.8);
+    let defaults = tiyan(&dir, &base);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&defaults)).unwrap();
+    assert_eq!(report["options"]["min_difference"], 3.0);
+    assert_eq!(report["options"]["target_reliability"], 0.7);
+    assert!(report["units"].is_null(), "no units without --group-by");
+}

@@ -8,9 +8,13 @@ mod compare;
 mod describe;
 mod lookup;
 mod model;
+mod model_v2;
 mod names;
 mod options;
+mod spc;
+mod suppression;
 mod trend;
+mod units;
 
 use std::collections::BTreeMap;
 
@@ -24,14 +28,18 @@ pub use model::{
     IndexStats, InstrumentRef, ItemStats, Level, Nps, Periods, Quadrant, Report, ReportOptions,
     Scope, StageStats, Verdict, METHODOLOGY_VERSION,
 };
+pub use model_v2::{
+    Band, Reference, Rule, Side, Signal, SpcChart, SpcPoint, UnitMeasure, UnitRow, UnitVerdict,
+    Units,
+};
 pub use options::{
     GroupBy, GroupByError, Period, PeriodError, ScoreOptions, DEFAULT_MIN_COMPARE,
-    DEFAULT_SUPPRESS_BELOW,
+    DEFAULT_MIN_DIFFERENCE, DEFAULT_SUPPRESS_BELOW, DEFAULT_TARGET_RELIABILITY,
 };
 pub use trend::{trend, MonthPoint, MonthStats, StagePoint, TrendOptions};
 
 use crate::instrument::Instrument;
-use crate::stats::moments::Unit;
+use crate::stats::moments::{Moments, Unit};
 use crate::tally::{Cell, Dimension, Layout, Tally, TallyError};
 use describe::{index_unit, stage_unit, Numbers, ITEM_UNIT};
 
@@ -46,21 +54,31 @@ pub enum ScoreError {
     OverlappingPeriods { current: Period, baseline: Period },
     #[error("a sum over the period would overflow")]
     Overflow,
+    #[error("option {name}: {value} is not {expected}")]
+    BadOption {
+        name: &'static str,
+        value: f64,
+        expected: &'static str,
+    },
 }
 
-/// Scores the responses counted in `tally` (docs/scoring.md §1–§7).
+/// Scores the responses counted in `tally` (docs/scoring.md §1–§13).
 ///
 /// Groups: `all`, then one per value of `options.group_by` seen in the
 /// current period, in byte order of the value. A group with fewer than
-/// `suppress_below` current responses is suppressed. Comparisons are made
-/// when `options.baseline` is given; case-mix adjustment when
-/// `options.case_mix` is set.
+/// `suppress_below` current responses is suppressed, and so are the
+/// smallest others while the suppressed ones together hold fewer (§12).
+/// Comparisons are made when `options.baseline` is given; case-mix
+/// adjustment when `options.case_mix` is set. The non-suppressed groups
+/// are compared with each other (`units`, §10) and each has its XmR
+/// charts (§11).
 pub fn score(
     instrument: &Instrument,
     tally: &Tally,
     options: &ScoreOptions,
 ) -> Result<Report, ScoreError> {
     let layout = checked_layout(instrument, tally)?;
+    check_options(options)?;
     if let Some(baseline) = options.baseline {
         if baseline.overlaps(&options.current) {
             return Err(ScoreError::OverlappingPeriods {
@@ -90,19 +108,40 @@ pub fn score(
         models: models.as_ref(),
         empty: Cell::new(layout, false),
     };
-    let mut groups = vec![context.group("all", &current_all, baseline_all.as_ref())];
+    let all_months = monthly(tally, Dimension::All, options);
+    let no_months = Vec::new();
+    let mut groups = vec![context.group(
+        "all",
+        &current_all,
+        baseline_all.as_ref(),
+        current_all.n < options.suppress_below,
+        all_months.get("all").unwrap_or(&no_months),
+    )];
+    let mut units = None;
     if let Some(by) = options.group_by {
         let current = aggregate(tally, by.dimension(), &options.current)?;
         let baseline = match options.baseline {
             Some(b) => Some(aggregate(tally, by.dimension(), &b)?),
             None => None,
         };
-        for (key, cell) in &current {
+        let months = monthly(tally, by.dimension(), options);
+        let sizes: Vec<(&str, u64)> = current.iter().map(|(k, c)| (k.as_str(), c.n)).collect();
+        let hidden = suppression::suppressed(&sizes, options.suppress_below);
+        let mut shown = Vec::new();
+        for ((key, cell), hidden) in current.iter().zip(hidden) {
             let base = baseline
                 .as_ref()
                 .map(|b| b.get(key).unwrap_or(&context.empty));
-            groups.push(context.group(key, cell, base));
+            let months = months.get(key.as_str()).unwrap_or(&no_months);
+            groups.push(context.group(key, cell, base, hidden, months));
+            if !hidden {
+                shown.push(units::Shown {
+                    key: key.as_str(),
+                    cell,
+                });
+            }
         }
+        units = units::units(layout, options, &shown, &current_all, models.as_ref());
     }
 
     let case_mix = models.map(|models| model::CaseMix {
@@ -129,6 +168,8 @@ pub fn score(
             case_mix: options.case_mix,
             suppress_below: options.suppress_below,
             min_compare: options.min_compare,
+            min_difference: canonical::round_sig(options.min_difference).unwrap_or(0.0),
+            target_reliability: canonical::round_sig(options.target_reliability).unwrap_or(0.0),
             filters: tally.filters().clone(),
         },
         periods: Periods {
@@ -137,8 +178,30 @@ pub fn score(
         },
         skipped_invalid: 0,
         groups,
+        units,
         case_mix,
     })
+}
+
+/// The options of docs/scoring.md §13 in their ranges.
+fn check_options(options: &ScoreOptions) -> Result<(), ScoreError> {
+    let min_difference = options.min_difference;
+    if !(min_difference.is_finite() && min_difference >= 0.0) {
+        return Err(ScoreError::BadOption {
+            name: "min_difference",
+            value: min_difference,
+            expected: "a number of points ≥ 0",
+        });
+    }
+    let target = options.target_reliability;
+    if !(target > 0.0 && target < 1.0) {
+        return Err(ScoreError::BadOption {
+            name: "target_reliability",
+            value: target,
+            expected: "strictly between 0 and 1",
+        });
+    }
+    Ok(())
 }
 
 /// The tally's layout, if it was made for this very instrument.
@@ -182,6 +245,30 @@ fn aggregate(
     Ok(sums)
 }
 
+/// Per value of `dimension`, its monthly cells (ascending) from the start
+/// of the baseline (or the current period without one) to the end of the
+/// current period: the span of the XmR charts (docs/scoring.md §11).
+fn monthly<'a>(
+    tally: &'a Tally,
+    dimension: Dimension,
+    options: &ScoreOptions,
+) -> BTreeMap<&'a str, Vec<(i32, &'a Cell)>> {
+    let (from, to) = (
+        options.baseline.unwrap_or(options.current).month_keys().0,
+        options.current.month_keys().1,
+    );
+    let mut out: BTreeMap<&str, Vec<(i32, &Cell)>> = BTreeMap::new();
+    for (month, value, cell) in tally.cells_of(dimension) {
+        if from <= month && month < to && cell.n > 0 {
+            out.entry(value).or_default().push((month, cell));
+        }
+    }
+    for cells in out.values_mut() {
+        cells.sort_unstable_by_key(|&(month, _)| month);
+    }
+    out
+}
+
 /// Every outcome of the report in order — items, stages, the index — with
 /// its scope, id and unit.
 fn outcomes(layout: &Layout) -> impl Iterator<Item = (Scope, String, Unit)> + '_ {
@@ -215,8 +302,15 @@ struct GroupContext<'a> {
 }
 
 impl GroupContext<'_> {
-    fn group(&self, key: &str, current: &Cell, baseline: Option<&Cell>) -> Group {
-        if current.n < self.options.suppress_below {
+    fn group(
+        &self,
+        key: &str,
+        current: &Cell,
+        baseline: Option<&Cell>,
+        suppressed: bool,
+        months: &[(i32, &Cell)],
+    ) -> Group {
+        if suppressed {
             return Group {
                 key: key.to_string(),
                 suppressed: true,
@@ -266,7 +360,41 @@ impl GroupContext<'_> {
                 nps: describe::nps(layout, current),
                 drivers: describe::drivers(layout, current, &numbers),
                 comparisons,
+                spc: self.spc(months),
             }),
         }
+    }
+
+    /// The XmR charts of the index, then each stage (docs/scoring.md §11).
+    fn spc(&self, months: &[(i32, &Cell)]) -> Vec<Option<SpcChart>> {
+        let layout = self.layout;
+        let baseline = self.options.baseline;
+        let in_baseline = |month: i32| baseline.is_some_and(|b| b.contains(month));
+        let series = |pick: &dyn Fn(&Cell) -> Moments| -> Vec<spc::Month> {
+            months
+                .iter()
+                .map(|&(key, cell)| spc::Month {
+                    key,
+                    moments: pick(cell),
+                })
+                .collect()
+        };
+        let mut charts = vec![spc::chart(
+            Scope::Index,
+            "index",
+            index_unit(layout),
+            &series(&|c| c.index),
+            &in_baseline,
+        )];
+        for (s, stage) in layout.stages.iter().enumerate() {
+            charts.push(spc::chart(
+                Scope::Stage,
+                &stage.id,
+                stage_unit(layout, s),
+                &series(&|c| c.stages[s]),
+                &in_baseline,
+            ));
+        }
+        charts
     }
 }

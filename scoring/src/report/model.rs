@@ -16,11 +16,13 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::model_v2::{SpcChart, Units};
 use super::options::GroupBy;
 use crate::tally::Filters;
 
-/// Version of the methodology (docs/scoring.md "version 1") the numbers follow.
-pub const METHODOLOGY_VERSION: u32 = 1;
+/// Version of the methodology (docs/scoring.md §10–§13, "version 2") the
+/// numbers follow.
+pub const METHODOLOGY_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Report {
@@ -33,6 +35,9 @@ pub struct Report {
     #[serde(default)]
     pub skipped_invalid: u64,
     pub groups: Vec<Group>,
+    /// docs/scoring.md §10; null without `group_by` or with fewer than 3 units.
+    #[serde(default)]
+    pub units: Option<Units>,
     /// Present when case-mix adjustment was asked for (docs/scoring.md §6).
     #[serde(default)]
     pub case_mix: Option<CaseMix>,
@@ -41,13 +46,14 @@ pub struct Report {
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let readable = s.is_human_readable();
-        let mut out = s.serialize_struct("Report", 7)?;
+        let mut out = s.serialize_struct("Report", 8)?;
         out.serialize_field("instrument", &self.instrument)?;
         out.serialize_field("methodology_version", &self.methodology_version)?;
         out.serialize_field("options", &self.options)?;
         out.serialize_field("periods", &self.periods)?;
         out.serialize_field("skipped_invalid", &self.skipped_invalid)?;
         out.serialize_field("groups", &self.groups)?;
+        out.serialize_field("units", &self.units)?;
         unless_absent(&mut out, readable, "case_mix", &self.case_mix)?;
         out.end()
     }
@@ -60,7 +66,7 @@ pub struct InstrumentRef {
 }
 
 /// Every option that changes a number.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ReportOptions {
     /// The current period as given (canonical form, e.g. `2024`).
     pub period: String,
@@ -69,6 +75,10 @@ pub struct ReportOptions {
     pub case_mix: bool,
     pub suppress_below: u64,
     pub min_compare: u64,
+    /// docs/scoring.md §10.1.
+    pub min_difference: f64,
+    /// docs/scoring.md §10.3.
+    pub target_reliability: f64,
     /// Responses the tally was restricted to (absent when none).
     #[serde(default)]
     pub filters: Filters,
@@ -77,13 +87,15 @@ pub struct ReportOptions {
 impl Serialize for ReportOptions {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let readable = s.is_human_readable();
-        let mut out = s.serialize_struct("ReportOptions", 7)?;
+        let mut out = s.serialize_struct("ReportOptions", 9)?;
         out.serialize_field("period", &self.period)?;
         out.serialize_field("baseline", &self.baseline)?;
         out.serialize_field("group_by", &self.group_by)?;
         out.serialize_field("case_mix", &self.case_mix)?;
         out.serialize_field("suppress_below", &self.suppress_below)?;
         out.serialize_field("min_compare", &self.min_compare)?;
+        out.serialize_field("min_difference", &self.min_difference)?;
+        out.serialize_field("target_reliability", &self.target_reliability)?;
         let f = &self.filters;
         if !readable {
             // `Filters` leaves unset keys out, which a binary form cannot
@@ -181,6 +193,10 @@ pub struct GroupStats {
     pub drivers: Vec<Driver>,
     /// Empty without a baseline.
     pub comparisons: Vec<Comparison>,
+    /// docs/scoring.md §11: the index, then each stage; null where the
+    /// series has too few points.
+    #[serde(default)]
+    pub spc: Vec<Option<SpcChart>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -13,10 +13,14 @@ use crate::timestamp::{Date, YearMonth};
 pub const DEFAULT_SUPPRESS_BELOW: u64 = 10;
 /// Default minimum n on each side of a comparison (docs/scoring.md §5).
 pub const DEFAULT_MIN_COMPARE: u64 = 30;
+/// Default smallest difference called better or worse (docs/scoring.md §10.1).
+pub const DEFAULT_MIN_DIFFERENCE: f64 = 3.0;
+/// Default reliability a unit must reach (docs/scoring.md §10.3).
+pub const DEFAULT_TARGET_RELIABILITY: f64 = 0.7;
 
 /// Every option that changes a number of the report. No hidden defaults:
 /// [`ScoreOptions::new`] spells out docs/scoring.md's.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScoreOptions {
     pub current: Period,
     pub baseline: Option<Period>,
@@ -27,11 +31,17 @@ pub struct ScoreOptions {
     pub suppress_below: u64,
     /// Comparisons with fewer on either side are `insufficient` (§5).
     pub min_compare: u64,
+    /// Units against the rest closer than this are `as_expected` (§10.1);
+    /// finite and ≥ 0 (the caller checks).
+    pub min_difference: f64,
+    /// A unit is `reliable` from this reliability on (§10.3); in (0, 1).
+    pub target_reliability: f64,
 }
 
 impl ScoreOptions {
     /// `current` with docs/scoring.md's defaults: no baseline, no grouping, no
-    /// case-mix, suppression below 10, comparisons from 30.
+    /// case-mix, suppression below 10, comparisons from 30, a minimum
+    /// difference of 3 points and a target reliability of 0.7.
     pub fn new(current: Period) -> ScoreOptions {
         ScoreOptions {
             current,
@@ -40,6 +50,8 @@ impl ScoreOptions {
             case_mix: false,
             suppress_below: DEFAULT_SUPPRESS_BELOW,
             min_compare: DEFAULT_MIN_COMPARE,
+            min_difference: DEFAULT_MIN_DIFFERENCE,
+            target_reliability: DEFAULT_TARGET_RELIABILITY,
         }
     }
 }
@@ -131,6 +143,11 @@ impl Period {
     /// `YYYY-MM-01` of the first month excluded.
     pub fn to_date(&self) -> String {
         format!("{}-01", self.end())
+    }
+
+    /// Month keys of the first month included and the first excluded.
+    pub(crate) fn month_keys(&self) -> (i32, i32) {
+        (self.from, self.to)
     }
 
     pub(crate) fn contains(&self, month: i32) -> bool {

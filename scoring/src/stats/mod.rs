@@ -9,11 +9,14 @@
 mod double_double;
 mod portable_start;
 
+pub mod chi_square;
 pub mod correlation;
+pub mod exact;
 pub mod least_squares;
 pub mod moments;
 pub mod multiple_testing;
 pub mod normal;
+pub mod percentile;
 pub mod proportions;
 pub mod reliability;
 pub mod student_t;

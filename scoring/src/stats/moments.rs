@@ -81,6 +81,16 @@ impl Moments {
         })
     }
 
+    /// The moments of `self` without the observations of `part` (which
+    /// must be among them): exact, like [`Moments::checked_add`].
+    pub fn checked_sub(&self, part: &Moments) -> Option<Moments> {
+        Some(Moments {
+            n: self.n.checked_sub(part.n)?,
+            sum: self.sum.checked_sub(part.sum)?,
+            sum_sq: self.sum_sq.checked_sub(part.sum_sq)?,
+        })
+    }
+
     /// `n·Σx² − (Σx)² = n·Σ(x − x̄)²`, exactly; 0 iff every `x` is equal.
     pub fn ss_times_n(&self) -> U256 {
         U256::mul(u128::from(self.n), self.sum_sq)

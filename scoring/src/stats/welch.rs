@@ -32,7 +32,19 @@ pub struct Welch {
 /// undefined (`se = 0`): `t`, `df`, `p`, interval and `d` are `None` and
 /// `both_constant` is set.
 pub fn welch(current: &Moments, baseline: &Moments, unit: Unit) -> Welch {
-    let diff = current.mean_diff(baseline, unit);
+    welch_with_diff(current, baseline, unit, current.mean_diff(baseline, unit))
+}
+
+/// [`welch`] around a given difference of means: with case-mix on, a unit
+/// against the rest compares adjusted means while the spread stays the
+/// unadjusted one (docs/scoring.md §10.1). `diff` is `None` when a side has
+/// no observation.
+pub fn welch_with_diff(
+    current: &Moments,
+    baseline: &Moments,
+    unit: Unit,
+    diff: Option<f64>,
+) -> Welch {
     let (c, b): (Summary, Summary) = (current.summary(unit), baseline.summary(unit));
     let (Some(diff), Some(vc), Some(vb)) = (diff, c.var, b.var) else {
         return Welch {

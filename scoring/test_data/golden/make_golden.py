@@ -10,8 +10,16 @@ It writes
                        inside stages, `na` options;
 - responses/*.jsonl    deterministic synthetic responses (seeded);
 - cases/*.json         for each case: the dataset, the options and the
-                       expected report (docs/formats.md §4), every statistic
-                       computed here from the raw responses;
+                       expected report (docs/formats.md §4–§5), every statistic
+                       computed here from the raw responses; `units` and
+                       `spc` cases (methodology version 2, docs/scoring.md
+                       §10–§12) on datasets made to reach every branch:
+                       over-dispersed hospitals and not over-dispersed
+                       channels, a unit with zero variance, suppressed
+                       units alone (complementary suppression) and
+                       together, and monthly series that trip each XmR
+                       rule, break a run at the centre, or have too few
+                       reference points;
 - big.json             a case of more than 10^6 responses per period,
                        described as blocks of responses repeated 2^k times
                        (the Rust test builds it by merging tallies);
@@ -22,7 +30,9 @@ Independence: nothing here reuses the Rust design (integer scaling,
 tallies). Scores are exact fractions (`fractions.Fraction`) computed per
 respondent straight from docs/scoring.md; distribution functions are SciPy's;
 Wilson intervals, two-proportion tests, Benjamini-Hochberg and the case-mix
-OLS are statsmodels'. Where SciPy offers the whole test (ttest_ind,
+OLS are statsmodels'; version 2's percentiles are numpy's, its chi-square
+and normal quantiles SciPy's, and its pooled mean squares are checked
+against scipy.stats.f_oneway. Where SciPy offers the whole test (ttest_ind,
 pearsonr) the script checks that its exact-moment route agrees with SciPy
 on the raw data to 1e-9.
 """
@@ -475,6 +485,276 @@ def adjusted_mean(model, group_rows):
     return mean_g - shift
 
 
+# ------------------------------------------- methodology version 2 (§10–§12)
+# Independent of the Rust design: unit samples are the respondents' exact
+# Fractions straight from docs/scoring.md §1–§2; Welch's tests are checked
+# against scipy.stats.ttest_ind, BH is statsmodels', percentiles numpy's,
+# the chi-square and normal functions SciPy's.
+
+MIN_DIFFERENCE = 3.0
+TARGET_RELIABILITY = 0.7
+
+
+def shown_keys(sizes, threshold):
+    """§7 + §12: the keys (sorted) that stay shown."""
+    hidden = {k for k, n in sizes.items() if n < threshold}
+    if hidden:
+        while sum(sizes[k] for k in hidden) < threshold:
+            shown = [k for k in sorted(sizes, key=lambda k: k.encode(), reverse=True) if k not in hidden]
+            if not shown:
+                break
+            hidden.add(min(shown, key=lambda k: sizes[k]))  # ties: the first, the greatest key
+    return {k for k in sizes if k not in hidden}
+
+
+def measure_keys():
+    return [("index", "index")] + [("stage", s["id"]) for s in STAGES] + [("item", it["id"]) for it in ITEMS]
+
+
+def insufficient_row(key, n, mean):
+    row = {"key": key, "n": n, "mean": mean}
+    for fld in ["diff", "ci_low", "ci_high", "t", "df", "p", "q"]:
+        row[fld] = None
+    row["verdict"] = "insufficient"
+    for fld in ["z", "limit95_low", "limit95_high", "limit998_low", "limit998_high", "band", "reliability", "reliable"]:
+        row[fld] = None
+    return row
+
+
+def welch_given_diff(c, b, diff):
+    """Welch with a given (case-mix adjusted) difference, unadjusted spread."""
+    nc, nb = n_of(c), n_of(b)
+    vc, vb = float(var_of(c)), float(var_of(b))
+    if vc == 0 and vb == 0:
+        return dict(diff=diff, ci_low=None, ci_high=None, t=None, df=None, p=None)
+    vc_np, vb_np = np.var(expand(c), ddof=1), np.var(expand(b), ddof=1)
+    assert close(vc, float(vc_np), 1e-8) and close(vb, float(vb_np), 1e-8)
+    wc, wb = vc / nc, vb / nb
+    se = math.sqrt(wc + wb)
+    df = (wc + wb) ** 2 / (wc ** 2 / (nc - 1) + wb ** 2 / (nb - 1))
+    t = diff / se
+    half = stats.t.ppf(0.975, df) * se
+    return dict(diff=diff, ci_low=diff - half, ci_high=diff + half, t=t, df=df,
+                p=min(1.0, 2 * stats.t.sf(abs(t), df)))
+
+
+def units_section(by, shown_rows, all_cur, options, models):
+    """§10 over the shown groups [(key, rows)] in the groups' order."""
+    if by is None or len(shown_rows) < 3:
+        return None
+    case_mix = options["case_mix"]
+    min_diff = options["min_difference"]
+    target_r = options["target_reliability"]
+    measures = []
+    swr = {key: samples_with_respondents(rows) for key, rows in shown_rows}
+    for mkey in measure_keys():
+        scope, mid = mkey
+        units = []
+        for key, rows in shown_rows:
+            pairs = swr[key][mkey]
+            values = [y for _, y in pairs]
+            n = len(values)
+            if case_mix:
+                mean = adjusted_mean(models.get(mkey), pairs) if n else None
+            else:
+                mean = mean_of([(v, 1) for v in values]) if n else None
+            units.append({"key": key, "values": values, "n": n, "mean": mean})
+        members = [u for u in units if u["n"] >= 2 and u["mean"] is not None]
+        K = len(members)
+        N = sum(u["n"] for u in members)
+        m = {"scope": scope, "id": mid, "k": K, "n": N}
+        null_fields = ["target", "sigma", "msb", "msw", "phi", "p_phi", "tau2", "tau2_used", "icc", "n_needed"]
+        if K < 3:
+            m.update({fl: None for fl in null_fields})
+            m["units"] = [insufficient_row(u["key"], u["n"], f(u["mean"])) for u in units]
+            measures.append(m)
+            continue
+        # θ₀, MSW, MSB: exact Fractions without case-mix, floats with it.
+        theta = sum(u["n"] * u["mean"] for u in members) / N
+        msw = sum((u["n"] - 1) * var_of([(v, 1) for v in u["values"]]) for u in members) / (N - K)
+        msb = sum(u["n"] * (u["mean"] - theta) ** 2 for u in members) / (K - 1)
+        theta, msw, msb = float(theta), float(msw), float(msb)
+        # Cross-check the pooled mean squares with statsmodels' one-way ANOVA.
+        if not case_mix:
+            groups = [np.array([float(v) for v in u["values"]]) for u in members]
+            fstat = stats.f_oneway(*groups)
+            if msw > 0 and np.isfinite(fstat.statistic):
+                assert close(float(fstat.statistic), msb / msw, 1e-7), (fstat.statistic, msb / msw)
+        # §10.1 unit against the rest.
+        rows_out = {}
+        pvals = []
+        for u in members:
+            own = [(v, 1) for v in u["values"]]
+            rest = [(v, 1) for o in members if o is not u for v in o["values"]]
+            if case_mix:
+                others = [o for o in members if o is not u]
+                m_rest = sum(o["n"] * o["mean"] for o in others) / sum(o["n"] for o in others)
+                w = welch_given_diff(own, rest, u["mean"] - m_rest)
+                exact_diff = w["diff"]
+            else:
+                w, _ = welch(own, rest)
+                exact_diff = mean_of(own) - mean_of(rest)
+            row = insufficient_row(u["key"], u["n"], f(u["mean"]))
+            for fld in ["diff", "ci_low", "ci_high", "t", "df", "p"]:
+                row[fld] = w[fld]
+            row["_verdict"] = (u["n"], n_of(rest), exact_diff)
+            rows_out[u["key"]] = row
+            pvals.append(row["p"])
+        present = [p for p in pvals if p is not None]
+        if present:
+            qs = iter(multipletests(present, method="fdr_bh")[1])
+            for u in members:
+                if rows_out[u["key"]]["p"] is not None:
+                    rows_out[u["key"]]["q"] = float(next(qs))
+        for row in rows_out.values():
+            n_u, n_rest, d = row.pop("_verdict")
+            mc = max(options["min_compare"], 1)
+            if n_u < mc or n_rest < mc or row["q"] is None:
+                v = "insufficient"
+            elif row["q"] < 0.05 and d >= Fr(min_diff):
+                v = "better"
+            elif row["q"] < 0.05 and d <= -Fr(min_diff):
+                v = "worse"
+            else:
+                v = "as_expected"
+            row["verdict"] = v
+        # §10.2 funnel plot.
+        phi = p_phi = tau2 = tau2_used = None
+        if msw > 0:
+            ns = np.array([u["n"] for u in members], dtype=float)
+            means = np.array([float(u["mean"]) for u in members])
+            s = math.sqrt(msw) / np.sqrt(ns)
+            z = (means - theta) / s
+            z_lo, z_hi = np.percentile(z, [10, 90])
+            zw = np.clip(z, z_lo, z_hi)
+            phi = float(np.mean(zw ** 2))
+            p_phi = float(stats.chi2.sf(K * phi, K - 1))
+            wts = 1 / s ** 2
+            tau2 = max(0.0, float((K * phi - (K - 1)) / (wts.sum() - (wts ** 2).sum() / wts.sum())))
+            tau2_used = tau2 if p_phi < 0.05 else 0.0
+            z95, z998 = stats.norm.ppf(0.975), stats.norm.ppf(0.999)
+            for i, u in enumerate(members):
+                row = rows_out[u["key"]]
+                spread = math.sqrt(s[i] ** 2 + tau2_used)
+                lo95, hi95 = theta - z95 * spread, theta + z95 * spread
+                lo998, hi998 = theta - z998 * spread, theta + z998 * spread
+                mu = means[i]
+                band = ("much_better" if mu > hi998 else "better" if mu > hi95 else
+                        "much_worse" if mu < lo998 else "worse" if mu < lo95 else "as_expected")
+                row.update(z=float(z[i]), limit95_low=lo95, limit95_high=hi95,
+                           limit998_low=lo998, limit998_high=hi998, band=band)
+        # §10.3 reliability.
+        icc = n_needed = None
+        n0 = (N - sum(u["n"] ** 2 for u in members) / N) / (K - 1)
+        den = msb + (n0 - 1) * msw
+        if den > 0:
+            icc = max(0.0, (msb - msw) / den)
+            for u in members:
+                r_u = u["n"] * icc / (1 + (u["n"] - 1) * icc)
+                rows_out[u["key"]].update(reliability=r_u, reliable=r_u >= target_r)
+            if icc > 0:
+                fi, fr = Fr(icc), Fr(target_r)
+                n_needed = max(1, math.ceil(fr * (1 - fi) / ((1 - fr) * fi)))
+        m.update(target=theta, sigma=math.sqrt(msw), msb=msb, msw=msw, phi=phi, p_phi=p_phi,
+                 tau2=tau2, tau2_used=tau2_used, icc=icc, n_needed=n_needed)
+        m["units"] = [rows_out.get(u["key"]) or insufficient_row(u["key"], u["n"], f(u["mean"])) for u in units]
+        measures.append(m)
+    return {"by": by, "measures": measures}
+
+
+def month_range(a, b):
+    """Months a ≤ m < b as YYYY-MM."""
+    y, mo = int(a[:4]), int(a[5:7])
+    out = []
+    while f"{y:04d}-{mo:02d}" < b:
+        out.append(f"{y:04d}-{mo:02d}")
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+def flagged_runs(flags):
+    runs, i = [], 0
+    while i < len(flags):
+        if flags[i]:
+            j = i
+            while j < len(flags) and flags[j]:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def xmr(points, reference_kind, reference):
+    """§11 chart from points [(month, n, Fraction mean)] and its reference."""
+    xs = [p[2] for p in reference]
+    centre = sum(xs) / len(xs)
+    mr = sum(abs(b - a) for a, b in zip(xs, xs[1:])) / (len(xs) - 1)
+    upper, lower = centre + Fr(266, 100) * mr, centre - Fr(266, 100) * mr
+    sigma = mr / Fr(1128, 1000)
+    vals = [p[2] for p in points]
+    P = len(vals)
+    flags = {}
+    flags[("outside", "high")] = [v > upper for v in vals]
+    flags[("outside", "low")] = [v < lower for v in vals]
+    for side, above in [("high", lambda v: v > centre), ("low", lambda v: v < centre)]:
+        fl = [False] * P
+        for a, b in flagged_runs([above(v) for v in vals]):
+            if b - a >= 7:
+                fl[a:b] = [True] * (b - a)
+        flags[("shift", side)] = fl
+    for side, step in [("high", lambda a, b: b > a), ("low", lambda a, b: b < a)]:
+        fl = [False] * P
+        start = 0
+        for i in range(1, P + 1):
+            if i == P or not step(vals[i - 1], vals[i]):
+                if i - start >= 7:
+                    fl[start:i] = [True] * (i - start)
+                start = i
+        flags[("trend", side)] = fl
+    for side, beyond in [("high", lambda v: v > centre + 2 * sigma), ("low", lambda v: v < centre - 2 * sigma)]:
+        b = [beyond(v) for v in vals]
+        fl = [False] * P
+        for i in range(P - 2):
+            if sum(b[i:i + 3]) >= 2:
+                for j in range(i, i + 3):
+                    fl[j] = fl[j] or b[j]
+        flags[("two_of_three", side)] = fl
+    signals = []
+    for rule in ["outside", "shift", "trend", "two_of_three"]:
+        for side in ["high", "low"]:
+            for a, b in flagged_runs(flags[(rule, side)]):
+                signals.append({"rule": rule, "side": side, "months": [points[i][0] for i in range(a, b)]})
+    return {"points": [{"month": m, "n": n, "mean": float(x)} for m, n, x in points],
+            "reference": reference_kind, "centre": float(centre), "mr_bar": float(mr),
+            "upper": float(upper), "lower": float(lower), "sigma": float(sigma), "signals": signals}
+
+
+def spc_section(rows_all_time, options):
+    """§11 for one group: rows are (response, weight) of every period."""
+    cur_p = parse_period(options["period"])
+    base_p = parse_period(options["baseline"]) if options["baseline"] else None
+    span = month_range((base_p or cur_p)[0], cur_p[1])
+    charts = []
+    for scope, sid, fn in [("index", "index", index)] + [("stage", s["id"], (lambda s: lambda r: composite(r, s))(s)) for s in STAGES]:
+        points = []
+        for mth in span:
+            vals = [(fn(r), w) for r, w in rows_all_time if month_of(r) == mth and fn(r) is not None]
+            if n_of(vals) >= 2:
+                points.append((mth, n_of(vals), mean_of(vals)))
+        in_base = [p for p in points if base_p and base_p[0] <= p[0] < base_p[1]]
+        if len(in_base) >= 6:
+            chart = xmr(points, "baseline", in_base)
+        elif len(points) >= 6:
+            chart = xmr(points, "all", points)
+        else:
+            charts.append(None)
+            continue
+        charts.append({"scope": scope, "id": sid, **chart})
+    return charts
+
+
 # ------------------------------------------------------------------ report
 
 
@@ -514,9 +794,9 @@ def group_value(r, by):
     return r[by] if by else "all"
 
 
-def group_report(key, cur, base, options, models, all_cur):
+def group_report(key, cur, base, options, models, all_cur, shown=True, history=()):
     n = sum(w for _, w in cur)
-    if n < options["suppress_below"]:
+    if not shown:
         return {"key": key, "suppressed": True}
     items = [item_stats(cur, it) for it in ITEMS]
     stages_ = []
@@ -531,7 +811,8 @@ def group_report(key, cur, base, options, models, all_cur):
     means = {e["id"]: e["mean"] for e in items}
     g = {"key": key, "suppressed": False, "n": n, "items": items, "stages": stages_, "index": idx,
          "nps": nps(cur), "drivers": drivers(cur, means),
-         "comparisons": comparisons(cur, base, options["min_compare"]) if base is not None else []}
+         "comparisons": comparisons(cur, base, options["min_compare"]) if base is not None else [],
+         "spc": spc_section(history, options)}
     return g
 
 
@@ -542,24 +823,38 @@ def report(responses, options, filters=None):
     cur = [(r, w) for r, w in responses if in_period(r, cur_p)]
     base = [(r, w) for r, w in responses if in_period(r, base_p)] if base_p else None
     models = case_mix_models(cur) if options["case_mix"] else {}
-    groups = [group_report("all", cur, base, options, models, cur)]
+    n_all = sum(w for _, w in cur)
+    groups = [group_report("all", cur, base, options, models, cur,
+                           shown=n_all >= options["suppress_below"], history=responses)]
     by = options["group_by"]
+    units = None
     if by:
-        for key in sorted({group_value(r, by) for r, _ in cur}):
+        keys = sorted({group_value(r, by) for r, _ in cur})
+        sizes = {k: sum(w for r, w in cur if group_value(r, by) == k) for k in keys}
+        shown = shown_keys(sizes, options["suppress_below"])
+        shown_rows = []
+        for key in keys:
             gc = [(r, w) for r, w in cur if group_value(r, by) == key]
             gb = [(r, w) for r, w in base if group_value(r, by) == key] if base is not None else None
-            groups.append(group_report(key, gc, gb, options, models, cur))
+            hist = [(r, w) for r, w in responses if group_value(r, by) == key]
+            groups.append(group_report(key, gc, gb, options, models, cur, shown=key in shown, history=hist))
+            if key in shown:
+                shown_rows.append((key, gc))
+        units = units_section(by, shown_rows, cur, options, models)
     out = {
         "instrument": {"id": INSTRUMENT["id"], "version": INSTRUMENT["version"]},
-        "methodology_version": 1,
+        "methodology_version": 2,
         "options": {"period": canonical_period(options["period"]),
                     "baseline": canonical_period(options["baseline"]) if options["baseline"] else None,
                     "group_by": by, "case_mix": options["case_mix"],
-                    "suppress_below": options["suppress_below"], "min_compare": options["min_compare"]},
+                    "suppress_below": options["suppress_below"], "min_compare": options["min_compare"],
+                    "min_difference": options["min_difference"],
+                    "target_reliability": options["target_reliability"]},
         "periods": {"current": {"from": cur_p[0] + "-01", "to": cur_p[1] + "-01"},
                     "baseline": {"from": base_p[0] + "-01", "to": base_p[1] + "-01"} if base_p else None},
         "skipped_invalid": 0,
         "groups": groups,
+        "units": units,
     }
     if options["case_mix"]:
         order = [("item", it["id"]) for it in ITEMS] + [("stage", s["id"]) for s in STAGES] + [("index", "index")]
@@ -677,6 +972,78 @@ def degenerate_dataset():
     return out
 
 
+def units_dataset():
+    """§10: hospitals of unequal quality (over-dispersed), one whose every
+    answer is the same (zero variance), two small ones suppressed together."""
+    rng = random.Random(2025)
+    out = []
+    plan = [("H01", 45, 3.0), ("H02", 60, 3.5), ("H03", 80, 3.6), ("H04", 50, 3.9), ("H05", 70, 4.3), ("H06", 40, 3.4)]
+    for hospital, count, quality in plan:
+        for year, n in [(2023, count // 2), (2024, count)]:
+            for _ in range(n):
+                out.append(make_response(
+                    rng, hospital, rng.choice(["cardiology", "pediatrics"]),
+                    rng.choice(["outpatient", "outpatient", "emergency", "inpatient"]),
+                    rng.choice(["kiosk", "phone", "web", "paper"]), timestamp(rng, year), quality))
+    for year in (2023, 2024):
+        for _ in range(25):
+            r = make_response(rng, "H07", "cardiology", "outpatient", rng.choice(["kiosk", "phone", "web", "paper"]),
+                              timestamp(rng, year), 4.0)
+            answers = {}
+            for st_ in STAGES:
+                if st_["id"] in INSTRUMENT["visit_types"]["outpatient"]:
+                    for it in st_["items"]:
+                        answers[it["id"]] = {"likert5": 4, "rating11": 8, "yesno": 1}[it["scale"]]
+            answers["overall.rating"] = 8
+            answers["overall.recommend"] = 8
+            r["answers"] = dict(sorted(answers.items()))
+            out.append(r)
+    for hospital, n in [("H08", 4), ("H09", 7)]:
+        for _ in range(n):
+            out.append(make_response(rng, hospital, "cardiology", "outpatient", "web", timestamp(rng, 2024), 3.5))
+    rng.shuffle(out)
+    return out
+
+
+# Monthly sums a₁ + a₂ of two emergency answers: the XmR series of §11
+# (mean 12.5·(v − 2)). The baseline's centre is 6 exactly, its moving
+# ranges all 1: limits 6 ± 2.66, 2σ = 1.77.
+SPC_BASELINE = [6, 5, 6, 7, 6, 5, 6, 7, 6, 5, 6, 7]
+SPC_PLAN = {
+    # shift high from May (7 points); the April point equal to the centre
+    # breaks the run that started in December.
+    "S1": (SPC_BASELINE, [7, 7, 7, 6, 7, 7, 7, 7, 7, 7, 7, 6]),
+    # trend high over 7 points; outside and two of three low at its start.
+    "S2": (SPC_BASELINE, [2, 3, 4, 5, 6, 7, 8, 6, 6, 6, 6, 6]),
+    # two of three high (8, 5, 8), outside high (10).
+    "S3": (SPC_BASELINE, [6, 8, 5, 8, 6, 6, 10, 6, 6, 6, 6, 6]),
+    # 3 baseline points only: reference "all"; a falling trend; August has
+    # one respondent and is left out of the series.
+    "S4": ([None] * 9 + [5, 6, 7], [9, 8, 7, 6, 5, 4, 3, 1, 6, 6, 6, 6]),
+    # 5 points in all: no chart.
+    "S5": ([None] * 12, [6, 7, 5, 6, 8, None, None, None, None, None, None, None]),
+}
+
+
+def spc_dataset():
+    rng = random.Random(11)
+    out = []
+    for hospital, (base, cur) in SPC_PLAN.items():
+        for year, seq in [(2023, base), (2024, cur)]:
+            for month, v in enumerate(seq, start=1):
+                if v is None:
+                    continue
+                answers = [v] if v == 1 else [v // 2, v - v // 2]
+                if hospital == "S4" and year == 2024 and month == 8:
+                    answers = [3]
+                for a in answers:
+                    r = make_response(rng, hospital, "", "emergency", "kiosk", timestamp(rng, year, month), 3.0)
+                    r["answers"] = {"emergency.a": a, "emergency.b": "na", "overall.rating": 7, "overall.recommend": 7}
+                    out.append(r)
+    rng.shuffle(out)
+    return out
+
+
 def write_jsonl(name, responses):
     path = HERE / "responses" / f"{name}.jsonl"
     path.parent.mkdir(exist_ok=True)
@@ -685,9 +1052,11 @@ def write_jsonl(name, responses):
             fh.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
-def options(period, baseline=None, group_by=None, case_mix=False, suppress_below=10, min_compare=30):
+def options(period, baseline=None, group_by=None, case_mix=False, suppress_below=10, min_compare=30,
+            min_difference=MIN_DIFFERENCE, target_reliability=TARGET_RELIABILITY):
     return {"period": period, "baseline": baseline, "group_by": group_by, "case_mix": case_mix,
-            "suppress_below": suppress_below, "min_compare": min_compare}
+            "suppress_below": suppress_below, "min_compare": min_compare,
+            "min_difference": min_difference, "target_reliability": target_reliability}
 
 
 def write_case(name, dataset, responses, opts):
@@ -696,6 +1065,30 @@ def write_case(name, dataset, responses, opts):
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps({"dataset": dataset, "options": opts, "expected": expected},
                                ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8")
+    return expected
+
+
+def check_coverage(cases):
+    """The version 2 cases reach every condition they are there for."""
+    by_hospital, by_channel, spc, main_by_hospital, case_mix = cases
+    index = lambda rep: rep["units"]["measures"][0]
+    assert index(by_hospital)["p_phi"] < 0.05 < index(by_channel)["p_phi"], "over-dispersed / not"
+    h07 = next(u for u in index(by_hospital)["units"] if u["key"] == "H07")
+    assert h07["band"] is not None, "the zero-variance unit is on the funnel"
+    shown = {g["key"]: g["suppressed"] for g in by_hospital["groups"]}
+    assert shown["H08"] and shown["H09"] and not shown["H07"], "two small units hidden together, alone enough"
+    groups = {g["key"]: g for g in main_by_hospital["groups"]}
+    assert groups["H003"]["suppressed"] and groups["H002"]["suppressed"], "complementary suppression"
+    assert main_by_hospital["units"] is None, "fewer than 3 units"
+    assert case_mix["options"]["case_mix"] and case_mix["units"] is not None
+    assert any(m["k"] < 3 for m in spc["units"]["measures"]), "a measure with K < 3"
+    charts = {g["key"]: g["spc"][0] for g in spc["groups"] if not g["suppressed"]}
+    rules = {(s["rule"], s["side"]) for c in charts.values() if c for s in c["signals"]}
+    for rule in ["outside", "shift", "trend", "two_of_three"]:
+        assert any(r == rule for r, _ in rules), rule
+    s1 = charts["S1"]["signals"]
+    assert [s["months"][0] for s in s1 if s["rule"] == "shift"] == ["2024-05"], "a run broken at the centre"
+    assert charts["S4"]["reference"] == "all" and charts["S5"] is None, "fewer than 6 reference points"
 
 
 # -------------------------------------------------------------------- big
@@ -741,19 +1134,34 @@ def distributions():
     t_sf = [{"t": t, "df": d, "sf": float(stats.t.sf(t, d))} for d in dfs for t in ts]
     t_q = [{"df": d, "q975": float(stats.t.ppf(0.975, d))} for d in dfs]
     normal = [{"z": z, "sf": float(stats.norm.sf(z))} for z in [0.0, 0.5, 1.96, 3.0, 6.0, 10.0, 20.0]]
+    chi2_sf = [{"x": x, "df": d, "sf": float(stats.chi2.sf(x, d))}
+               for d in [1, 2, 3, 4, 7, 10, 19, 50, 150, 400]
+               for x in [0.001, 0.3, 1, 2.5, 5, 9, 15, 30, 60, 120, 300, 700]]
     data = {"scipy": scipy.__version__, "z975": float(stats.norm.ppf(0.975)),
-            "t_sf": t_sf, "t_quantile": t_q, "normal_sf": normal}
+            "z999": float(stats.norm.ppf(0.999)),
+            "t_sf": t_sf, "t_quantile": t_q, "normal_sf": normal, "chi2_sf": chi2_sf}
     (HERE / "distributions.json").write_text(json.dumps(data, indent=1) + "\n")
 
 
 def main():
     (HERE / "instrument.json").write_text(json.dumps(INSTRUMENT, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     main_rs, small_rs, degenerate_rs = main_dataset(), small_dataset(), degenerate_dataset()
+    units_rs, spc_rs = units_dataset(), spc_dataset()
+    write_jsonl("units", units_rs)
+    write_jsonl("spc", spc_rs)
+    v2_cases = [
+        write_case("units_by_hospital", "units", units_rs, options("2024", "2023", "hospital")),
+        write_case("units_by_channel", "units", units_rs,
+                   options("2024", None, "channel", min_difference=1.5, target_reliability=0.6)),
+        write_case("spc_by_hospital", "spc", spc_rs, options("2024", "2023", "hospital", min_compare=5)),
+    ]
     write_jsonl("main", main_rs)
     write_jsonl("small", small_rs)
     write_jsonl("degenerate", degenerate_rs)
-    write_case("main_by_hospital", "main", main_rs, options("2024", "2023", "hospital"))
-    write_case("main_case_mix_by_department", "main", main_rs, options("2024", None, "department", case_mix=True))
+    v2_cases.append(write_case("main_by_hospital", "main", main_rs, options("2024", "2023", "hospital")))
+    v2_cases.append(write_case("main_case_mix_by_department", "main", main_rs,
+                               options("2024", None, "department", case_mix=True)))
+    check_coverage(v2_cases)
     write_case("main_months_by_channel", "main", main_rs,
                options("2024-03..2024-09", "2023-03..2023-09", "channel", suppress_below=5, min_compare=20))
     write_case("small", "small", small_rs, options("2024", "2023", "hospital", suppress_below=2, min_compare=2))

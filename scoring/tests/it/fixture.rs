@@ -2,7 +2,10 @@
 //! `make_golden.py`); shared by the native tests and the wasm test.
 
 use scoring::instrument::Instrument;
-use scoring::report::{score, to_canonical_json, GroupBy, Period, Report, ScoreOptions};
+use scoring::report::{
+    score, to_canonical_json, GroupBy, Period, Report, ScoreOptions, DEFAULT_MIN_DIFFERENCE,
+    DEFAULT_TARGET_RELIABILITY,
+};
 use scoring::response::Response;
 use scoring::tally::Tally;
 use serde_json::Value;
@@ -33,6 +36,12 @@ pub(crate) fn options(options: &Value) -> ScoreOptions {
         case_mix: options["case_mix"].as_bool().expect("case_mix"),
         suppress_below: options["suppress_below"].as_u64().expect("suppress_below"),
         min_compare: options["min_compare"].as_u64().expect("min_compare"),
+        min_difference: options["min_difference"]
+            .as_f64()
+            .unwrap_or(DEFAULT_MIN_DIFFERENCE),
+        target_reliability: options["target_reliability"]
+            .as_f64()
+            .unwrap_or(DEFAULT_TARGET_RELIABILITY),
     }
 }
 

@@ -3,7 +3,7 @@
 //! canonical bytes against the stored reports that the wasm test checks too.
 
 use scoring::report::{score, to_canonical_json};
-use scoring::stats::{normal, student_t};
+use scoring::stats::{chi_square, normal, student_t};
 use scoring::tally::Tally;
 use scoring::validate::validate;
 use serde_json::Value;
@@ -19,11 +19,13 @@ fn dataset(name: &str) -> &'static str {
         "main" => include_str!("../../test_data/golden/responses/main.jsonl"),
         "small" => include_str!("../../test_data/golden/responses/small.jsonl"),
         "degenerate" => include_str!("../../test_data/golden/responses/degenerate.jsonl"),
+        "units" => include_str!("../../test_data/golden/responses/units.jsonl"),
+        "spc" => include_str!("../../test_data/golden/responses/spc.jsonl"),
         other => panic!("unknown dataset {other}"),
     }
 }
 
-const CASES: [(&str, &str); 5] = [
+const CASES: [(&str, &str); 8] = [
     (
         "main_by_hospital",
         include_str!("../../test_data/golden/cases/main_by_hospital.json"),
@@ -43,6 +45,18 @@ const CASES: [(&str, &str); 5] = [
     (
         "degenerate_by_visit_type",
         include_str!("../../test_data/golden/cases/degenerate_by_visit_type.json"),
+    ),
+    (
+        "units_by_hospital",
+        include_str!("../../test_data/golden/cases/units_by_hospital.json"),
+    ),
+    (
+        "units_by_channel",
+        include_str!("../../test_data/golden/cases/units_by_channel.json"),
+    ),
+    (
+        "spc_by_hospital",
+        include_str!("../../test_data/golden/cases/spc_by_hospital.json"),
     ),
 ];
 
@@ -129,7 +143,7 @@ fn golden_fixtures_are_valid_responses() {
     instrument
         .check()
         .expect("golden instrument is well formed");
-    for name in ["main", "small", "degenerate"] {
+    for name in ["main", "small", "degenerate", "units", "spc"] {
         for r in fixture::responses(dataset(name)) {
             if let Err(errors) = validate(&instrument, &r) {
                 panic!("{name} {}: {errors:?}", r.id);
@@ -242,6 +256,21 @@ fn student_t_and_normal_match_scipy_at_every_df() {
             1e-13,
         );
     }
+    for row in d["chi2_sf"].as_array().unwrap() {
+        let (x, df) = (row["x"].as_f64().unwrap(), row["df"].as_f64().unwrap());
+        check(
+            format!("chi2.sf({x}, {df})"),
+            chi_square::sf(x, df),
+            row["sf"].as_f64().unwrap(),
+            1e-11,
+        );
+    }
+    check(
+        "z999".into(),
+        normal::quantile_upper(0.001),
+        d["z999"].as_f64().unwrap(),
+        1e-15,
+    );
     check(
         "z975".into(),
         normal::Z_975,

@@ -117,6 +117,58 @@ fn options() -> ScoreOptions {
     }
 }
 
+/// Without case-mix, where units against the rest decide on exact
+/// differences (docs/scoring.md §10.1).
+fn by_department() -> ScoreOptions {
+    ScoreOptions {
+        baseline: Some(Period::year(2023)),
+        group_by: Some(GroupBy::Department),
+        suppress_below: 3,
+        min_compare: 5,
+        min_difference: 1.0,
+        ..ScoreOptions::new(Period::year(2024))
+    }
+}
+
+/// The properties reach the sections of methodology version 2: with
+/// enough responses both options give units and XmR charts.
+#[test]
+fn the_properties_cover_units_and_charts() {
+    let instrument = fixture::instrument();
+    let tally = fixture::tally(&instrument, &responses(&instrument, 3, 199));
+    for options in [options(), by_department()] {
+        let report = score(&instrument, &tally, &options).unwrap();
+        let units = report.units.expect("3 units");
+        assert!(units.measures.iter().any(|m| m.k >= 3));
+        let charts = report.groups[0].stats.as_ref().unwrap().spc.iter();
+        assert!(charts.flatten().count() > 0);
+    }
+}
+
+#[test]
+fn refuses_version_2_options_outside_their_range() {
+    let instrument = fixture::instrument();
+    let tally = fixture::tally(&instrument, &responses(&instrument, 5, 20));
+    for (min_difference, target_reliability) in [
+        (-0.5, 0.7),
+        (f64::NAN, 0.7),
+        (3.0, 0.0),
+        (3.0, 1.0),
+        (3.0, f64::NAN),
+    ] {
+        let options = ScoreOptions {
+            min_difference,
+            target_reliability,
+            ..options()
+        };
+        let err = score(&instrument, &tally, &options).unwrap_err();
+        assert!(
+            matches!(err, scoring::report::ScoreError::BadOption { .. }),
+            "{err}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -134,6 +186,12 @@ proptest! {
         prop_assert!(left == whole);
         prop_assert_eq!(left.to_json(), whole.to_json());
         prop_assert_eq!(left.responses(), count as u64);
+        for options in [options(), by_department()] {
+            prop_assert_eq!(
+                to_canonical_json(&score(&instrument, &left, &options).unwrap()),
+                to_canonical_json(&score(&instrument, &whole, &options).unwrap())
+            );
+        }
     }
 
     #[test]
@@ -165,6 +223,14 @@ proptest! {
             &score(&instrument, &fixture::tally(&instrument, &rs), &options()).unwrap(),
         );
         prop_assert_eq!(before, after);
+        let tally = fixture::tally(&instrument, &rs);
+        let grouped = to_canonical_json(&score(&instrument, &tally, &by_department()).unwrap());
+        rs.reverse();
+        let reversed = fixture::tally(&instrument, &rs);
+        prop_assert_eq!(
+            grouped,
+            to_canonical_json(&score(&instrument, &reversed, &by_department()).unwrap())
+        );
     }
 }
 
