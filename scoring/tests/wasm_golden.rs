@@ -17,6 +17,7 @@ mod fixture;
 const MAIN: &str = include_str!("../test_data/golden/responses/main.jsonl");
 const SMALL: &str = include_str!("../test_data/golden/responses/small.jsonl");
 const DEGENERATE: &str = include_str!("../test_data/golden/responses/degenerate.jsonl");
+const SCALES: &str = include_str!("../test_data/golden/responses/scales.jsonl");
 
 fn check(responses: &str, case: &str, stored: &str) {
     let bytes = fixture::report_bytes(responses, case);
@@ -68,5 +69,19 @@ fn degenerate_cases_are_byte_identical() {
         DEGENERATE,
         include_str!("../test_data/golden/cases/degenerate_by_visit_type.json"),
         include_str!("../test_data/golden/reports/degenerate_by_visit_type.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn frequency4_and_likert7_are_byte_identical() {
+    check(
+        SCALES,
+        include_str!("../test_data/golden/cases/scales_by_visit_type.json"),
+        include_str!("../test_data/golden/reports/scales_by_visit_type.json"),
+    );
+    check(
+        SCALES,
+        include_str!("../test_data/golden/cases/scales_case_mix_by_hospital.json"),
+        include_str!("../test_data/golden/reports/scales_case_mix_by_hospital.json"),
     );
 }

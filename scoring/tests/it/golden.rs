@@ -19,11 +19,12 @@ fn dataset(name: &str) -> &'static str {
         "main" => include_str!("../../test_data/golden/responses/main.jsonl"),
         "small" => include_str!("../../test_data/golden/responses/small.jsonl"),
         "degenerate" => include_str!("../../test_data/golden/responses/degenerate.jsonl"),
+        "scales" => include_str!("../../test_data/golden/responses/scales.jsonl"),
         other => panic!("unknown dataset {other}"),
     }
 }
 
-const CASES: [(&str, &str); 5] = [
+const CASES: [(&str, &str); 7] = [
     (
         "main_by_hospital",
         include_str!("../../test_data/golden/cases/main_by_hospital.json"),
@@ -43,6 +44,14 @@ const CASES: [(&str, &str); 5] = [
     (
         "degenerate_by_visit_type",
         include_str!("../../test_data/golden/cases/degenerate_by_visit_type.json"),
+    ),
+    (
+        "scales_by_visit_type",
+        include_str!("../../test_data/golden/cases/scales_by_visit_type.json"),
+    ),
+    (
+        "scales_case_mix_by_hospital",
+        include_str!("../../test_data/golden/cases/scales_case_mix_by_hospital.json"),
     ),
 ];
 
@@ -125,11 +134,11 @@ fn assert_matches(name: &str, actual: &Value, expected: &Value) {
 
 #[test]
 fn golden_fixtures_are_valid_responses() {
-    let instrument = fixture::instrument();
-    instrument
-        .check()
-        .expect("golden instrument is well formed");
-    for name in ["main", "small", "degenerate"] {
+    for name in ["main", "small", "degenerate", "scales"] {
+        let instrument = fixture::instrument_of(name);
+        instrument
+            .check()
+            .expect("golden instrument is well formed");
         for r in fixture::responses(dataset(name)) {
             if let Err(errors) = validate(&instrument, &r) {
                 panic!("{name} {}: {errors:?}", r.id);
