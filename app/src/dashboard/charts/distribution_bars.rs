@@ -202,3 +202,53 @@ pub fn DistributionBars(props: &DistributionBarsProps) -> Html {
         </ChartFigure>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(scale: Scale, counts: &[(i64, u64)]) -> DistributionRow {
+        let n: u64 = counts.iter().map(|c| c.1).sum();
+        DistributionRow {
+            label: format!("{scale:?}"),
+            scale,
+            reverse: false,
+            segments: counts
+                .iter()
+                .map(|&(value, count)| Segment {
+                    value,
+                    count,
+                    share: count as f64 / n as f64,
+                })
+                .collect(),
+            n_na: 0,
+        }
+    }
+
+    #[test]
+    fn the_new_scales_are_named_by_their_words_with_their_numbers() {
+        let rows = vec![
+            row(Scale::Frequency4, &[(1, 1), (2, 1), (3, 1), (4, 1)]),
+            row(Scale::Likert7, &[(1, 1), (4, 2), (7, 1)]),
+            row(Scale::Yesno, &[(0, 1), (1, 3)]),
+        ];
+        let legends = legends_of(&rows, Lang::ZhCn);
+        // One legend row per scale; yes/no is named on its bars instead.
+        assert_eq!(legends.len(), 2);
+        let words: Vec<&str> = legends[0].iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(words, ["1 从未", "2 有时", "3 经常", "4 总是"]);
+        assert_eq!(legends[1].len(), 7);
+        assert_eq!(legends[1][3], (0.5, "4 一般".to_owned()));
+        let props = DistributionBarsProps {
+            id: "d".into(),
+            caption: "c".into(),
+            lang: Lang::En,
+            label_header: "Item".into(),
+            rows,
+        };
+        let table = table(&props);
+        assert!(table.rows[0][1].starts_with("1 Never: 1 (25.0%); 2 Sometimes"));
+        assert!(table.rows[1][1].contains("7 Very satisfied: 1 (25.0%)"));
+        assert!(table.rows[2][1].starts_with("No: 1 (25.0%); Yes: 3 (75.0%)"));
+    }
+}
