@@ -193,9 +193,10 @@ pub(crate) fn nps(layout: &Layout, cell: &Cell) -> Nps {
     }
 }
 
-/// docs/scoring.md §4: `r` per driver item (ordinal satisfaction scales), and its quadrant against the
-/// medians of `r` and of the item means over the items whose `r` is
-/// defined. Decisions use the unrounded values.
+/// docs/scoring.md §4: `r` per driver item (a stage item on an ordinal
+/// satisfaction scale), and its quadrant against the medians of `r` and of
+/// the item means over the items whose `r` is defined. Decisions use the
+/// unrounded values.
 pub(crate) fn drivers(layout: &Layout, cell: &Cell, numbers: &Numbers) -> Vec<Driver> {
     let rs: Vec<Option<f64>> = cell.drivers.iter().map(|p| p.paired().pearson()).collect();
     let means: Vec<Option<f64>> = layout
