@@ -71,6 +71,17 @@ fn reads_the_compiled_in_instrument_as_serde_does() {
 }
 
 #[wasm_bindgen_test]
+fn reads_every_scale_id_as_serde_does() {
+    let text = include_str!("../../scoring/test_data/instruments/scales-demo.json");
+    let ours: Instrument = json::parse(text).unwrap();
+    let theirs: Instrument = serde_json::from_str(text).unwrap();
+    assert_eq!(ours, theirs);
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    value["stages"][0]["items"][0]["scale"] = "likert9".into();
+    assert!(json::parse::<Instrument>(&value.to_string()).is_err());
+}
+
+#[wasm_bindgen_test]
 fn optional_instrument_fields_take_their_defaults() {
     let mut value: serde_json::Value = serde_json::from_str(DEFAULT_INSTRUMENT_JSON).unwrap();
     let stage = &mut value["stages"][0];

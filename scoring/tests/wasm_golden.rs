@@ -19,6 +19,7 @@ const SMALL: &str = include_str!("../test_data/golden/responses/small.jsonl");
 const DEGENERATE: &str = include_str!("../test_data/golden/responses/degenerate.jsonl");
 const UNITS: &str = include_str!("../test_data/golden/responses/units.jsonl");
 const SPC: &str = include_str!("../test_data/golden/responses/spc.jsonl");
+const SCALES: &str = include_str!("../test_data/golden/responses/scales.jsonl");
 
 fn check(responses: &str, case: &str, stored: &str) {
     let bytes = fixture::report_bytes(responses, case);
@@ -97,5 +98,19 @@ fn spc_charts_are_byte_identical() {
         SPC,
         include_str!("../test_data/golden/cases/spc_by_hospital.json"),
         include_str!("../test_data/golden/reports/spc_by_hospital.json"),
+    );
+}
+
+#[wasm_bindgen_test]
+fn frequency4_and_likert7_are_byte_identical() {
+    check(
+        SCALES,
+        include_str!("../test_data/golden/cases/scales_by_visit_type.json"),
+        include_str!("../test_data/golden/reports/scales_by_visit_type.json"),
+    );
+    check(
+        SCALES,
+        include_str!("../test_data/golden/cases/scales_case_mix_by_hospital.json"),
+        include_str!("../test_data/golden/reports/scales_case_mix_by_hospital.json"),
     );
 }

@@ -40,10 +40,11 @@ async function freePort() {
 
 /**
  * Starts tiyan-server on a fresh database. Options: `seedDemo` (load demo
- * data), `admins` ([{username, password, role, hospital}]).
+ * data), `admins` ([{username, password, role, hospital}]), `instrument`
+ * (an instrument JSON file to serve instead of the built-in one).
  * Returns { url, database, stop() }.
  */
-export async function startServer({ seedDemo = false, admins = [] } = {}) {
+export async function startServer({ seedDemo = false, admins = [], instrument } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tiyan-e2e-'));
   const database = `sqlite://${join(dir, 'tiyan.db')}`;
   if (seedDemo) {
@@ -59,9 +60,9 @@ export async function startServer({ seedDemo = false, admins = [] } = {}) {
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(serverBin, ['serve', '--listen', `127.0.0.1:${port}`, '--database', database, '--dist', distDir], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const serveArgs = ['serve', '--listen', `127.0.0.1:${port}`, '--database', database, '--dist', distDir];
+  if (instrument) serveArgs.push('--instrument', instrument);
+  const child = spawn(serverBin, serveArgs, { stdio: ['ignore', 'inherit', 'inherit'] });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {

@@ -152,25 +152,13 @@ impl Labels {
     }
 }
 
-/// Names of a scale's values, lowest first: the likert words, no/yes, or
-/// the bare numbers of a 0–10 rating.
+/// Names of a scale's values, lowest first, from the scale's definition:
+/// its words (likert, frequency, no/yes), or the bare numbers of a 0–10
+/// rating.
 pub fn scale_value_names(scale: Scale, lang: Lang) -> Vec<(i64, String)> {
-    scale
-        .values()
-        .map(|v| {
-            let name = match (scale, v) {
-                (Scale::Likert5, 1) => T::VeryDissatisfied.in_(lang).to_owned(),
-                (Scale::Likert5, 2) => T::Dissatisfied.in_(lang).to_owned(),
-                (Scale::Likert5, 3) => T::Neutral.in_(lang).to_owned(),
-                (Scale::Likert5, 4) => T::Satisfied.in_(lang).to_owned(),
-                (Scale::Likert5, _) => T::VerySatisfied.in_(lang).to_owned(),
-                (Scale::Yesno, 0) => T::No.in_(lang).to_owned(),
-                (Scale::Yesno, _) => T::Yes.in_(lang).to_owned(),
-                (Scale::Rating11, v) => v.to_string(),
-            };
-            (v, name)
-        })
-        .collect()
+    let def = scale.def();
+    let words = scoring::lang::Lang::parse(lang.tag()).unwrap_or_default();
+    scale.values().map(|v| (v, def.label(v, words))).collect()
 }
 
 /// Where a raw value sits on its scale, 0 at the lowest value and 1 at

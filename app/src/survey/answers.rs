@@ -1,7 +1,8 @@
 //! How answers are offered and shown: the options of an item in a
 //! language, and the key each option carries in the DOM.
 
-use scoring::instrument::{Choice, Item, Scale};
+use scoring::instrument::{Choice, Item, Presentation, ScaleDef};
+use scoring::lang::Lang as WordsLang;
 use scoring::response::Answer;
 
 use super::i18n::{Catalogue, Lang};
@@ -11,9 +12,14 @@ use super::i18n::{Catalogue, Lang};
 pub struct AnswerOption {
     /// The `value` of the radio input: `"1"`…, or `"na"`.
     pub key: String,
+    /// The option's name: the scale value's word (or its number), the
+    /// choice's label.
     pub label: String,
     /// For likert5: the face to draw (1 = very dissatisfied … 5).
     pub face: Option<u8>,
+    /// For labelled points (likert7): the number shown on the button,
+    /// whose label is then read by screen readers only.
+    pub number: Option<i64>,
     /// "Not applicable" is set apart from the scale.
     pub aside: bool,
 }
@@ -34,49 +40,56 @@ pub fn parse_answer_key(key: &str) -> Option<Answer> {
     }
 }
 
-/// The options of `item`, in display order: likert5 from very
-/// dissatisfied to very satisfied (a face and a word each, not colour
-/// alone), yes before no, 0 to 10; then "not applicable" where allowed.
+/// The options of `item`, in display order, as its scale's definition
+/// presents them (a face and a word each for likert5, words for
+/// frequency4, numbers named by their words for likert7, yes before no,
+/// 0 to 10); then "not applicable" where allowed. Never colour alone.
 pub fn options_for(item: &Item, lang: Lang) -> Vec<AnswerOption> {
-    let m = lang.messages();
-    let mut options: Vec<AnswerOption> = match item.scale {
-        Scale::Likert5 => (1u8..=5)
-            .map(|v| AnswerOption {
-                key: v.to_string(),
-                label: m.likert[usize::from(v - 1)].to_owned(),
-                face: Some(v),
-                aside: false,
-            })
-            .collect(),
-        Scale::Yesno => [(1, m.yes), (0, m.no)]
-            .into_iter()
-            .map(|(v, label)| AnswerOption {
-                key: v.to_string(),
-                label: label.to_owned(),
-                face: None,
-                aside: false,
-            })
-            .collect(),
-        Scale::Rating11 => item
-            .scale
-            .values()
-            .map(|v| AnswerOption {
-                key: v.to_string(),
-                label: v.to_string(),
-                face: None,
-                aside: false,
-            })
-            .collect(),
+    let def = item.scale.def();
+    let words = words_lang(lang);
+    let option = |v: i64| AnswerOption {
+        key: v.to_string(),
+        label: def
+            .word(v, words)
+            .map_or_else(|| v.to_string(), str::to_owned),
+        face: (def.presentation == Presentation::Faces).then_some(v as u8),
+        number: (def.presentation == Presentation::LabelledPoints).then_some(v),
+        aside: false,
+    };
+    let mut options: Vec<AnswerOption> = if def.presentation == Presentation::YesNo {
+        item.scale.values().rev().map(option).collect()
+    } else {
+        item.scale.values().map(option).collect()
     };
     if item.allow_na {
         options.push(AnswerOption {
             key: "na".to_owned(),
-            label: m.not_applicable.to_owned(),
+            label: lang.messages().not_applicable.to_owned(),
             face: None,
+            number: None,
             aside: true,
         });
     }
     options
+}
+
+/// The anchors read with a labelled-points scale: the words of its lowest,
+/// middle and highest values, each after its number ("1 = 非常不满意").
+pub fn point_anchors(def: &ScaleDef, lang: Lang) -> Vec<String> {
+    let words = words_lang(lang);
+    [def.lo, def.middle(), def.hi]
+        .into_iter()
+        .map(|v| format!("{v} = {}", def.label(v, words)))
+        .collect()
+}
+
+/// The scale words' language for the survey's language.
+fn words_lang(lang: Lang) -> WordsLang {
+    match lang {
+        Lang::ZhCn => WordsLang::ZhCn,
+        Lang::ZhHant => WordsLang::ZhHant,
+        Lang::En => WordsLang::En,
+    }
 }
 
 /// How an answer reads on the review screen.
@@ -101,12 +114,14 @@ pub fn choice_options(choices: &[Choice], lang: Lang) -> Vec<AnswerOption> {
             key: choice_key(&c.value),
             label: lang.pick(&c.label).to_owned(),
             face: None,
+            number: None,
             aside: false,
         })
         .chain([AnswerOption {
             key: String::new(),
             label: lang.messages().prefer_not_say.to_owned(),
             face: None,
+            number: None,
             aside: true,
         }])
         .collect()
@@ -126,6 +141,7 @@ pub fn choice_key(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scoring::instrument::Scale;
 
     fn item(scale: Scale, allow_na: bool) -> Item {
         serde_json::from_value(serde_json::json!({
@@ -162,6 +178,38 @@ mod tests {
         let rating = keys_and_labels(&item(Scale::Rating11, false), Lang::En);
         assert_eq!(rating.len(), 11);
         assert_eq!(rating[10], ("10".into(), "10".into()));
+    }
+
+    #[test]
+    fn frequency_items_offer_four_words_and_no_faces() {
+        let options = options_for(&item(Scale::Frequency4, false), Lang::ZhCn);
+        let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(labels, ["从未", "有时", "经常", "总是"]);
+        assert!(options
+            .iter()
+            .all(|o| o.face.is_none() && o.number.is_none()));
+        let en = keys_and_labels(&item(Scale::Frequency4, false), Lang::En);
+        assert_eq!(en[3], ("4".into(), "Always".into()));
+    }
+
+    #[test]
+    fn seven_point_items_show_numbers_named_by_their_words() {
+        let options = options_for(&item(Scale::Likert7, true), Lang::En);
+        let keys: Vec<&str> = options.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(keys, ["1", "2", "3", "4", "5", "6", "7", "na"]);
+        assert_eq!(options[0].number, Some(1));
+        assert_eq!(options[0].label, "Very dissatisfied");
+        assert_eq!(options[3].label, "Neutral");
+        assert_eq!(options[6].label, "Very satisfied");
+        assert_eq!(
+            point_anchors(Scale::Likert7.def(), Lang::ZhCn),
+            ["1 = 非常不满意", "4 = 一般", "7 = 非常满意"]
+        );
+        let likert7 = item(Scale::Likert7, false);
+        assert_eq!(
+            answer_text(&likert7, Some(Answer::Value(5)), Lang::ZhHant),
+            "有點\u{200b}滿意"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
-use crate::instrument::{Instrument, Scale, VisitType, OVERALL};
+use crate::instrument::{Instrument, Latent, Scale, VisitType, OVERALL};
 use crate::response::{Answer, Channel, Respondent, Response};
 use crate::timestamp::Date;
 use hospitals::{department_quality, hospitals, Hospital};
@@ -368,20 +368,27 @@ fn plan(item: &crate::instrument::Item) -> ItemPlan {
     }
 }
 
-/// The answer on the item's scale for a latent experience `x`.
+/// The answer on the item's scale for a latent experience `x`, as the
+/// scale's definition draws it.
 fn answer(item: &ItemPlan, x: f64) -> i64 {
-    match item.scale {
-        // Cut points chosen so that a typical item has about a third of
-        // answers at 5 and a mean near 3.9, as Chinese hospital surveys find.
-        Scale::Likert5 => {
-            let cuts = [-1.9, -1.1, -0.2, 0.75];
-            1 + cuts.iter().filter(|c| x >= **c).count() as i64
-        }
-        Scale::Rating11 => (7.3 + 1.6 * x).round().clamp(0.0, 10.0) as i64,
+    let def = item.scale.def();
+    match def.latent {
+        // A reverse-coded item asks about a bad experience: its answer
+        // runs the other way.
+        Latent::Cuts(cuts) => def.scored(
+            def.lo + cuts.iter().filter(|c| x >= **c).count() as i64,
+            item.reverse,
+        ),
+        Latent::Linear { centre, spread } => (centre + spread * x)
+            .round()
+            .clamp(def.lo as f64, def.hi as f64)
+            as i64,
         // A reverse-coded yes/no item asks about a bad experience: "yes"
         // (1) when the experience was poor.
-        Scale::Yesno if item.reverse => i64::from(x < -0.9),
-        Scale::Yesno => i64::from(x > -0.3),
+        Latent::YesNo {
+            reverse_yes_below, ..
+        } if item.reverse => i64::from(x < reverse_yes_below),
+        Latent::YesNo { yes_above, .. } => i64::from(x > yes_above),
     }
 }
 

@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 
 mod check;
 mod default;
+mod scale;
 
 pub use default::{default_instrument, DEFAULT_INSTRUMENT_JSON};
+pub use scale::{
+    lcm_of_ranges, Latent, Presentation, Scale, ScaleDef, Words, DEFINITIONS, SCORE_STEPS,
+};
 
 /// A text in every language of the instrument, keyed by language tag
 /// (`zh-CN`, `zh-Hant`, `en`).
@@ -110,41 +114,6 @@ impl Item {
         self.id
             .split_once('.')
             .map_or(self.id.as_str(), |(stage, _)| stage)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scale {
-    /// 1..5, 1 = very dissatisfied … 5 = very satisfied.
-    Likert5,
-    /// 0..10.
-    Rating11,
-    /// 0 = no, 1 = yes.
-    Yesno,
-}
-
-impl Scale {
-    /// The lowest value of the scale (`lo` in docs/scoring.md).
-    pub fn lo(self) -> i64 {
-        match self {
-            Scale::Likert5 => 1,
-            Scale::Rating11 | Scale::Yesno => 0,
-        }
-    }
-
-    /// The highest value of the scale (`hi` in docs/scoring.md).
-    pub fn hi(self) -> i64 {
-        match self {
-            Scale::Likert5 => 5,
-            Scale::Rating11 => 10,
-            Scale::Yesno => 1,
-        }
-    }
-
-    /// Every value of the scale, lowest first.
-    pub fn values(self) -> std::ops::RangeInclusive<i64> {
-        self.lo()..=self.hi()
     }
 }
 

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use super::canonical::num;
-use super::describe::{index_unit, stage_unit, Numbers, ITEM_UNIT};
+use super::describe::{index_unit, item_unit, stage_unit, Numbers};
 use super::model::{Comparison, Scope, Verdict};
 use crate::stats::moments::{Moments, Unit};
 use crate::stats::multiple_testing::benjamini_hochberg;
@@ -41,8 +41,8 @@ pub(crate) fn comparisons(
             id: item.id.clone(),
             current: c.moments,
             baseline: b.moments,
-            unit: ITEM_UNIT,
-            welch: welch(&c.moments, &b.moments, ITEM_UNIT),
+            unit: item_unit(layout),
+            welch: welch(&c.moments, &b.moments, item_unit(layout)),
             top_box: two_proportions(c.top_box, c.moments.n, b.top_box, b.moments.n),
         });
     }

@@ -8,8 +8,10 @@ use crate::stats::proportions::{fraction, wilson};
 use crate::stats::reliability::cronbach_alpha;
 use crate::tally::{Cell, Layout};
 
-/// `e` to the 0–100 scale: `s = 5e`.
-pub(crate) const ITEM_UNIT: Unit = Unit { num: 5, den: 1 };
+/// `e` to the 0–100 scale: `s = 100e/S` (`S` the layout's score steps).
+pub(crate) fn item_unit(layout: &Layout) -> Unit {
+    layout.unit(1)
+}
 
 /// One item's integer summary.
 #[derive(Debug, Clone, Copy)]
@@ -28,17 +30,11 @@ pub(crate) struct Numbers {
 }
 
 pub(crate) fn stage_unit(layout: &Layout, stage: usize) -> Unit {
-    Unit {
-        num: 5,
-        den: layout.stages[stage].denominator,
-    }
+    layout.unit(layout.stages[stage].denominator)
 }
 
 pub(crate) fn index_unit(layout: &Layout) -> Unit {
-    Unit {
-        num: 5,
-        den: layout.index_denominator,
-    }
+    layout.unit(layout.index_denominator)
 }
 
 impl Numbers {
@@ -84,7 +80,7 @@ pub(crate) fn item_stats(layout: &Layout, cell: &Cell, numbers: &Numbers) -> Vec
         .enumerate()
         .map(|(i, item)| {
             let x = &numbers.items[i];
-            let s = x.moments.summary(ITEM_UNIT);
+            let s = x.moments.summary(item_unit(layout));
             let ci = s.ci();
             let n = x.moments.n;
             let top_ci = wilson(x.top_box, n);
@@ -197,15 +193,16 @@ pub(crate) fn nps(layout: &Layout, cell: &Cell) -> Nps {
     }
 }
 
-/// docs/scoring.md §4: `r` per likert5 item, and its quadrant against the
-/// medians of `r` and of the item means over the items whose `r` is
-/// defined. Decisions use the unrounded values.
+/// docs/scoring.md §4: `r` per driver item (a stage item on an ordinal
+/// satisfaction scale), and its quadrant against the medians of `r` and of
+/// the item means over the items whose `r` is defined. Decisions use the
+/// unrounded values.
 pub(crate) fn drivers(layout: &Layout, cell: &Cell, numbers: &Numbers) -> Vec<Driver> {
     let rs: Vec<Option<f64>> = cell.drivers.iter().map(|p| p.paired().pearson()).collect();
     let means: Vec<Option<f64>> = layout
         .drivers
         .iter()
-        .map(|&i| numbers.items[i].moments.summary(ITEM_UNIT).mean)
+        .map(|&i| numbers.items[i].moments.summary(item_unit(layout)).mean)
         .collect();
     let defined: Vec<(f64, f64)> = rs
         .iter()

@@ -41,7 +41,7 @@ pub use trend::{trend, MonthPoint, MonthStats, StagePoint, TrendOptions};
 use crate::instrument::Instrument;
 use crate::stats::moments::{Moments, Unit};
 use crate::tally::{Cell, Dimension, Layout, Tally, TallyError};
-use describe::{index_unit, stage_unit, Numbers, ITEM_UNIT};
+use describe::{index_unit, item_unit, stage_unit, Numbers};
 
 /// Why a report could not be made.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -275,7 +275,7 @@ fn outcomes(layout: &Layout) -> impl Iterator<Item = (Scope, String, Unit)> + '_
     let items = layout
         .items
         .iter()
-        .map(|item| (Scope::Item, item.id.clone(), ITEM_UNIT));
+        .map(|item| (Scope::Item, item.id.clone(), item_unit(layout)));
     let stages = layout
         .stages
         .iter()
@@ -330,7 +330,7 @@ impl GroupContext<'_> {
                 Some(canonical::num(adjusted))
             };
             for (i, item) in items.iter_mut().enumerate() {
-                let mean = numbers.items[i].moments.summary(ITEM_UNIT).mean;
+                let mean = numbers.items[i].moments.summary(item_unit(layout)).mean;
                 item.adjusted_mean = adjust(i, mean);
             }
             for (s, stage) in stages.iter_mut().enumerate() {

@@ -10,8 +10,9 @@ use crate::stats::correlation::Paired;
 use crate::stats::moments::Moments;
 
 /// Key-driver sums of one item (docs/scoring.md §4), `[n, Σx, Σy, Σx², Σy², Σxy]`
-/// with `x = e ≤ 20` and `y = overall.rating ≤ 10`: below 2⁴¹ for 2³²
-/// pairs, so `u64`, added as one small vector on the hot path.
+/// with `x = e ≤ E_MAX` and `y = overall.rating ≤ 10`: within `u64` for
+/// 2³² pairs (asserted at compile time in `layout`), added as one small
+/// vector on the hot path.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct DriverSums(pub(crate) [u64; 6]);
 
@@ -48,7 +49,7 @@ impl DriverSums {
     }
 }
 
-/// `n`, `Σx`, `Σx²` of small integers (alpha totals `T ≤ 20k`).
+/// `n`, `Σx`, `Σx²` of small integers (alpha totals `T ≤ E_MAX·k`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct SmallMoments {
     pub(crate) n: u64,
@@ -67,8 +68,8 @@ impl SmallMoments {
 }
 
 /// A cell holds at most this many responses (`add` and `merge` refuse
-/// beyond it), so that case-mix level counts fit in `u32` and, with scores
-/// below 2⁴¹ (see `layout`), every other sum fits its type.
+/// beyond it), so that case-mix level counts fit in `u32` and, with integer
+/// scores below 2³² (see `layout`), every other sum fits its type.
 pub(crate) const MAX_CELL_RESPONSES: u64 = u32::MAX as u64;
 
 /// Cronbach's alpha sums of one stage over respondents with every item
@@ -85,7 +86,7 @@ pub(crate) struct AlphaSums {
 
 /// Per case-mix profile (the 4-tuple of respondent levels) and outcome: the
 /// respondents with a value and the sum of their values (below 2³² · 2³²,
-/// see `layout::MAX_DENOMINATOR`). Only the `all` cells keep it: the
+/// see `layout::MAX_SCORE_INTEGER`). Only the `all` cells keep it: the
 /// pooled regression needs nothing finer, and the `all` cell's level counts
 /// are sums of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

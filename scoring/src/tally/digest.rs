@@ -12,6 +12,9 @@ use crate::response::{Answer, Response};
 /// `e` of an item with no valid answer (not answered, or `na`).
 const NO_SCORE: u8 = u8::MAX;
 
+// Every `e` fits in a `u8` beside NO_SCORE.
+const _: () = assert!(E_MAX < NO_SCORE as u64);
+
 /// What an item's answers become, computed once from the layout.
 #[derive(Debug, Clone)]
 struct ItemCode {
@@ -40,7 +43,8 @@ pub(crate) struct Digest {
     pub(crate) rating: Option<u64>,
     /// Positions in `Cell::counts` to increment (a value or `na`).
     pub(crate) count_slots: Vec<u32>,
-    /// `(driver, x = e)` of each likert5 stage item answered, when
+    /// `(driver, x = e)` of each driver item answered (an ordinal
+    /// satisfaction scale), when
     /// `overall.rating` (`y`) is (docs/scoring.md §4).
     pub(crate) driver_pairs: Vec<(u32, u64)>,
     /// `(outcome, value)` of every outcome with a value (case-mix profile
@@ -174,7 +178,7 @@ impl Digest {
                         value: v,
                     });
                 }
-                // Within the scale: 0 ≤ v − lo ≤ 10.
+                // Within the scale: 0 ≤ v − lo ≤ hi − lo.
                 let slot = (v - code.lo) as usize;
                 let e = code.e[slot];
                 self.count_slots.push(code.counts_at + slot as u32);
@@ -233,7 +237,7 @@ impl Digest {
         });
         debug_assert!(self
             .index
-            .is_none_or(|x| x <= E_MAX * layout.index_denominator));
+            .is_none_or(|x| x <= layout.score_steps * layout.index_denominator));
 
         if self.rating.is_some() {
             for (j, &i) in layout.drivers.iter().enumerate() {

@@ -16,13 +16,26 @@ use crate::stats::moments::Moments;
 use crate::timestamp::Date;
 
 pub(crate) const FORMAT: &str = "tiyan-tally";
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// Version 2: item scores count in steps of `100/score_steps`, the lcm of
+/// the ranges of the instrument's scales (version 1 always counted in
+/// steps of 5 and knew no frequency4 or likert7 scale).
+pub(crate) const FORMAT_VERSION: u32 = 2;
+
+/// What is read first, so that a tally of another version is refused by
+/// its version, whatever else it holds.
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    format_version: u32,
+}
 
 #[derive(Serialize, Deserialize)]
 struct TallyFile {
     format: String,
     format_version: u32,
     instrument: InstrumentRef,
+    /// `S`: an item's integer score `e` runs over 0..=S (see `layout`).
+    score_steps: u64,
     layout: Fingerprint,
     #[serde(default)]
     filters: Filters,
@@ -55,7 +68,7 @@ struct CellFile {
 }
 
 impl Tally {
-    /// The tally as JSON (`"format": "tiyan-tally"`, `"format_version": 1`).
+    /// The tally as JSON (`"format": "tiyan-tally"`, `"format_version": 2`).
     /// Cells are written in canonical order, so equal tallies give equal
     /// text.
     pub fn to_json(&self) -> String {
@@ -94,6 +107,7 @@ impl Tally {
                 id: layout.id.clone(),
                 version: layout.version,
             },
+            score_steps: layout.score_steps,
             layout: layout.fingerprint(),
             filters: self.filters.clone(),
             cells,
@@ -106,14 +120,16 @@ impl Tally {
     /// Refuses another format or version, another instrument (id, version
     /// or definition) and any structural inconsistency.
     pub fn from_json(instrument: &Instrument, json: &str) -> Result<Tally, TallyError> {
-        let file: TallyFile =
+        let header: Header =
             serde_json::from_str(json).map_err(|e| TallyError::Corrupt(e.to_string()))?;
-        if file.format != FORMAT || file.format_version != FORMAT_VERSION {
+        if header.format != FORMAT || header.format_version != FORMAT_VERSION {
             return Err(TallyError::UnsupportedFormat {
-                found: format!("{} {}", file.format, file.format_version),
+                found: format!("{} {}", header.format, header.format_version),
                 supported: format!("{FORMAT} {FORMAT_VERSION}"),
             });
         }
+        let file: TallyFile =
+            serde_json::from_str(json).map_err(|e| TallyError::Corrupt(e.to_string()))?;
         let mut tally = Tally::with_filters(instrument, file.filters)?;
         if file.instrument.id != tally.layout.id || file.instrument.version != tally.layout.version
         {
@@ -122,7 +138,8 @@ impl Tally {
                 found: format!("{} v{}", file.instrument.id, file.instrument.version),
             });
         }
-        if file.layout != tally.layout.fingerprint() {
+        if file.layout != tally.layout.fingerprint() || file.score_steps != tally.layout.score_steps
+        {
             return Err(TallyError::WrongInstrument {
                 expected: format!("{} v{}", tally.layout.id, tally.layout.version),
                 found: "a tally of a different definition with the same id and version".to_string(),

@@ -4,18 +4,24 @@
 //!
 //! ## Integer scores
 //! - An item answer `v` (after reverse coding `v' = lo + hi − v`) becomes
-//!   `e = (v' − lo)·20/(hi − lo)`: 20 is the lcm of the scales' ranges (4, 10,
-//!   1), so `e` is an integer in 0..=20 and the 0–100 score is `s = 5e`.
+//!   `e = (v' − lo)·S/(hi − lo)`, where `S` (`Layout::score_steps`) is the
+//!   lcm of the ranges of the scales the instrument uses (20 for likert5,
+//!   rating11 and yesno; 60 once frequency4 or likert7 are used too), so
+//!   `e` is an integer in 0..=S and the 0–100 score is `s = 100e/S`
+//!   exactly, a third included (docs/scoring.md §1). `S` divides
+//!   [`E_MAX`], the lcm over every scale the product knows, which bounds
+//!   the sums below. An instrument's integers depend only on the scales it
+//!   uses, so adding a scale to the product changes no existing tally.
 //! - Weights must be multiples of 0.001; they become integers (×1000), then
 //!   are divided by their gcd (equal weights become 1).
 //! - A stage composite is `A/D`, `A = Σ Wᵢeᵢ`, `D = Σ Wᵢ` over the answered
 //!   items. `D` can only take the values of sums of at least ⌈k/2⌉ of the
 //!   stage's weights; with `M` the lcm of those values, `a = A·(M/D)` is an
-//!   integer and the composite is `s = 5a/M` exactly.
+//!   integer and the composite is `s = 100a/(S·M)` exactly.
 //! - The index is `Σ w_s c_s / Σ w_s` over defined composites. With `M*`
 //!   the lcm of the stages' `M` and `P` the lcm of every possible `Σ w_s`,
 //!   `Σ w_s a_s (M*/M_s) · (P/Σ w_s)` is an integer and the index is that
-//!   over `M*·P`, times 5.
+//!   over `M*·P`, times `100/S`.
 //!
 //! Everything the report needs is then a sum of integers, so tallies merge
 //! exactly and any input order gives the same bits.
@@ -24,18 +30,49 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::cell::MAX_CELL_RESPONSES;
 use super::fx_hash::FxHashMap;
 use super::TallyError;
-use crate::instrument::{ChoiceField, Instrument, Scale};
+use crate::instrument::{lcm_of_ranges, ChoiceField, Instrument, Scale, ScaleDef, SCORE_STEPS};
+use crate::stats::moments::Unit;
 
-/// `e` runs over 0..=E_MAX; a score is `5e` (0–100).
-pub(crate) const E_MAX: u64 = 20;
+/// The largest `e` of any instrument: the lcm of the ranges of every
+/// scale (docs/formats.md §1). An instrument's own `S` divides it.
+pub(crate) const E_MAX: u64 = SCORE_STEPS;
 
 /// The largest common denominator accepted for stage composites and the
-/// index. Keeps every integer score below 20·2²⁷ < 2³² so that, with at
-/// most 2³² responses per cell, plain sums fit in `u64` and sums of
-/// squares in `u128`.
+/// index (also bounded by [`MAX_SCORE_INTEGER`]).
 pub(crate) const MAX_DENOMINATOR: u64 = 1 << 27;
+
+/// Every integer score (`e`, `a`, the index numerator) is at most this:
+/// with at most 2³² responses per cell, plain sums then fit in `u64` and
+/// sums of squares in `u128`. A layout is refused when
+/// `S × denominator` exceeds it.
+pub(crate) const MAX_SCORE_INTEGER: u64 = u32::MAX as u64;
+
+/// Most items in a stage: keeps Cronbach's totals `T = Σ eᵢ ≤ E_MAX·k`
+/// small enough for `Σ T²` to fit in `u64` (see the assertions below).
+pub(crate) const MAX_STAGE_ITEMS: u64 = 1000;
+
+/// The sums of a cell cannot overflow for any scale table that compiles.
+const _: () = {
+    let n = MAX_CELL_RESPONSES as u128;
+    let e = E_MAX as u128;
+    // Every scale range divides E_MAX.
+    assert!(E_MAX == lcm_of_ranges(crate::instrument::DEFINITIONS));
+    assert!(E_MAX <= MAX_SCORE_INTEGER);
+    // Key-driver sums (`x = e`, `y = overall.rating ≤ 10`) in `u64`.
+    assert!(n * e * e <= u64::MAX as u128);
+    assert!(n * e * 10 <= u64::MAX as u128);
+    // Cronbach's totals and their squares in `u64`.
+    let t = e * MAX_STAGE_ITEMS as u128;
+    assert!(n * t * t <= u64::MAX as u128);
+    // Case-mix profile sums of integer scores in `u64`.
+    assert!(n * MAX_SCORE_INTEGER as u128 <= u64::MAX as u128);
+    // Moments of integer scores: `Σx²` in `u128`.
+    let x = MAX_SCORE_INTEGER as u128;
+    assert!(x * x <= u128::MAX / n);
+};
 
 /// Largest number of distinct (answered count, weight sum) pairs explored
 /// when listing a stage's possible denominators.
@@ -46,7 +83,7 @@ pub(crate) struct ItemLayout {
     pub(crate) id: String,
     pub(crate) scale: Scale,
     pub(crate) reverse: bool,
-    /// `20/(hi − lo)`: `e = (v' − lo)·step`.
+    /// `S/(hi − lo)`: `e = (v' − lo)·step`.
     pub(crate) step: u64,
     /// Start of this item's slots in `Cell::counts`: one per scale value
     /// (raw, before reverse coding), then one for `na`.
@@ -59,46 +96,33 @@ pub(crate) struct ItemLayout {
 impl ItemLayout {
     /// Number of scale values.
     pub(crate) fn values(&self) -> usize {
-        (self.scale.hi() - self.scale.lo() + 1) as usize
+        self.def().len()
+    }
+
+    pub(crate) fn def(&self) -> &'static ScaleDef {
+        self.scale.def()
     }
 
     /// `e` of the answer in slot `slot` (raw value `lo + slot`).
     pub(crate) fn e_of_slot(&self, slot: usize) -> u64 {
-        let last = self.values() - 1;
-        let scored = if self.reverse { last - slot } else { slot };
-        scored as u64 * self.step
+        (self.scored_value(slot) - self.def().lo) as u64 * self.step
     }
 
-    /// Slots (raw values) whose scored value is the best one
-    /// (docs/scoring.md §1 `top_box`: likert5 5, rating11 9–10, yesno 1).
+    /// Slots (raw values) whose scored value is in the top box
+    /// (docs/scoring.md §1 `top_box`).
     pub(crate) fn is_top_box(&self, slot: usize) -> bool {
-        let v = self.scored_value(slot);
-        match self.scale {
-            Scale::Likert5 => v == 5,
-            Scale::Rating11 => v >= 9,
-            Scale::Yesno => v == 1,
-        }
+        self.def().is_top_box(self.scored_value(slot))
     }
 
-    /// docs/scoring.md §1 `satisfied`: likert5 ≥ 4, rating11 ≥ 7, yesno = 1.
+    /// docs/scoring.md §1 `satisfied`.
     pub(crate) fn is_satisfied(&self, slot: usize) -> bool {
-        let v = self.scored_value(slot);
-        match self.scale {
-            Scale::Likert5 => v >= 4,
-            Scale::Rating11 => v >= 7,
-            Scale::Yesno => v == 1,
-        }
+        self.def().is_satisfied(self.scored_value(slot))
     }
 
     /// `v'` of slot `slot`, after reverse coding.
     fn scored_value(&self, slot: usize) -> i64 {
-        let (lo, hi) = (self.scale.lo(), self.scale.hi());
-        let v = lo + slot as i64;
-        if self.reverse {
-            lo + hi - v
-        } else {
-            v
-        }
+        let def = self.def();
+        def.scored(def.lo + slot as i64, self.reverse)
     }
 }
 
@@ -153,13 +177,17 @@ pub(crate) struct Layout {
     /// Item id → position.
     pub(crate) lookup: FxHashMap<String, usize>,
     pub(crate) stages: Vec<StageLayout>,
-    /// `M*·P`: the index is `5·x/index_denominator`.
+    /// `S`: item scores are `100e/S` (the lcm of the ranges of the scales
+    /// used; divides [`E_MAX`]).
+    pub(crate) score_steps: u64,
+    /// `M*·P`: the index is `100x/(S·index_denominator)`.
     pub(crate) index_denominator: u64,
     /// `P`, the lcm of every possible sum of stage weights.
     pub(crate) weight_sum_lcm: u64,
     pub(crate) rating: Option<usize>,
     pub(crate) recommend: Option<usize>,
-    /// The likert5 stage items (docs/scoring.md §4), in export order.
+    /// The stage items on an ordinal satisfaction scale (docs/scoring.md
+    /// §4), in export order.
     pub(crate) drivers: Vec<usize>,
     pub(crate) factors: Vec<FactorLayout>,
     pub(crate) counts_len: usize,
@@ -169,6 +197,13 @@ pub(crate) struct Layout {
 
 impl Layout {
     pub(crate) fn new(instrument: &Instrument) -> Result<Layout, TallyError> {
+        let used: Vec<ScaleDef> = {
+            let mut scales: Vec<Scale> = instrument.items().map(|item| item.scale).collect();
+            scales.sort();
+            scales.dedup();
+            scales.into_iter().map(|s| *s.def()).collect()
+        };
+        let score_steps = lcm_of_ranges(&used);
         let mut items = Vec::new();
         let mut stages = Vec::new();
         let mut counts_len = 0;
@@ -182,7 +217,19 @@ impl Layout {
             let mut members = Vec::new();
             for (item, weight) in stage.items.iter().zip(weights) {
                 members.push(items.len());
-                items.push(item_layout(item, Some(s), weight, &mut counts_len));
+                items.push(item_layout(
+                    item,
+                    Some(s),
+                    weight,
+                    score_steps,
+                    &mut counts_len,
+                ));
+            }
+            if stage.items.len() as u64 > MAX_STAGE_ITEMS {
+                return Err(TallyError::TooManyItems {
+                    stage: stage.id.clone(),
+                    max: MAX_STAGE_ITEMS,
+                });
             }
             stages.push(StageLayout {
                 id: stage.id.clone(),
@@ -194,7 +241,7 @@ impl Layout {
             });
         }
         for item in &instrument.overall {
-            items.push(item_layout(item, None, 1, &mut counts_len));
+            items.push(item_layout(item, None, 1, score_steps, &mut counts_len));
         }
 
         // Stage denominators M_s.
@@ -212,6 +259,10 @@ impl Layout {
         let index_denominator = m_star
             .checked_mul(weight_sum_lcm)
             .filter(|&d| d <= MAX_DENOMINATOR)
+            .filter(|&d| {
+                d.checked_mul(score_steps)
+                    .is_some_and(|x| x <= MAX_SCORE_INTEGER)
+            })
             .ok_or_else(|| TallyError::WeightsTooFine("index".to_string()))?;
         for (stage, w) in stages.iter_mut().zip(stage_weights) {
             stage.weight = w;
@@ -228,7 +279,7 @@ impl Layout {
         let drivers = items
             .iter()
             .enumerate()
-            .filter(|(_, item)| item.stage.is_some() && item.scale == Scale::Likert5)
+            .filter(|(_, item)| item.stage.is_some() && item.def().ordinal_satisfaction)
             .map(|(i, _)| i)
             .collect();
 
@@ -248,6 +299,7 @@ impl Layout {
             items,
             lookup,
             stages,
+            score_steps,
             index_denominator,
             weight_sum_lcm,
             rating,
@@ -258,6 +310,18 @@ impl Layout {
             levels: level_at,
             profiles,
         })
+    }
+
+    /// The value of one integer step of a score over `denominator` on the
+    /// 0–100 scale: `100/(S·denominator)`, reduced (`5/1` for an item of
+    /// an instrument with `S = 20`).
+    pub(crate) fn unit(&self, denominator: u64) -> Unit {
+        let den = self.score_steps * denominator;
+        let g = gcd(100, den);
+        Unit {
+            num: 100 / g,
+            den: den / g,
+        }
     }
 
     /// Outcomes of the case-mix regressions: every item, every stage, the
@@ -343,6 +407,7 @@ fn item_layout(
     item: &crate::instrument::Item,
     stage: Option<usize>,
     weight: u64,
+    score_steps: u64,
     counts_len: &mut usize,
 ) -> ItemLayout {
     let range = (item.scale.hi() - item.scale.lo()) as u64;
@@ -350,7 +415,7 @@ fn item_layout(
         id: item.id.clone(),
         scale: item.scale,
         reverse: item.reverse,
-        step: E_MAX / range,
+        step: score_steps / range,
         counts_at: *counts_len,
         stage,
         weight,

@@ -39,8 +39,13 @@ pub(crate) use layout::Layout;
 pub enum TallyError {
     #[error("weight {weight} of {id} is not a positive multiple of 0.001")]
     BadWeight { id: String, weight: f64 },
-    #[error("the weights of {0} need a common denominator above 2^27; use coarser weights")]
+    #[error(
+        "the weights of {0} need a common denominator too large for exact sums \
+         (above 2^27, or above 2^32 / the score steps); use coarser weights"
+    )]
     WeightsTooFine(String),
+    #[error("stage {stage} has more than {max} items")]
+    TooManyItems { stage: String, max: u64 },
     #[error("response is for instrument {found}, not {expected}")]
     WrongInstrument { expected: String, found: String },
     #[error("response answers unknown item {0}")]
@@ -59,7 +64,10 @@ pub enum TallyError {
     DifferentFilters(String),
     #[error("not a tally: {0}")]
     Corrupt(String),
-    #[error("tally format {found} is not supported (this build reads {supported})")]
+    #[error(
+        "tally format {found} is not supported: this build reads {supported}; \
+         tally the responses again with this version of tiyan"
+    )]
     UnsupportedFormat { found: String, supported: String },
 }
 

@@ -3,11 +3,15 @@
 
 Run once (`python3 make_golden.py` in this folder; needs numpy, scipy,
 statsmodels, pandas); the Rust tests read what it writes and never run it.
+`python3 make_golden.py scales` writes only the frequency4 / likert7
+fixtures.
 
 It writes
 - instrument.json      a small instrument with unequal item and stage
                        weights, reverse-coded items, yes/no and 0-10 items
                        inside stages, `na` options;
+- instrument_scales.json  the same shape with frequency4 and likert7 items
+                       (reverse-coded, `na`, mixed with likert5 in a stage);
 - responses/*.jsonl    deterministic synthetic responses (seeded);
 - cases/*.json         for each case: the dataset, the options and the
                        expected report (docs/formats.md §4–§5), every statistic
@@ -54,7 +58,14 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
 HERE = Path(__file__).resolve().parent
-SCALES = {"likert5": (1, 5), "rating11": (0, 10), "yesno": (0, 1)}
+SCALES = {"likert5": (1, 5), "rating11": (0, 10), "yesno": (0, 1), "frequency4": (1, 4), "likert7": (1, 7)}
+# docs/scoring.md §1: the best value(s) and the "satisfied" values, on v'.
+TOP = {"likert5": lambda v: v == 5, "rating11": lambda v: v >= 9, "yesno": lambda v: v == 1,
+       "frequency4": lambda v: v == 4, "likert7": lambda v: v == 7}
+SATISFIED = {"likert5": lambda v: v >= 4, "rating11": lambda v: v >= 7, "yesno": lambda v: v == 1,
+             "frequency4": lambda v: v >= 3, "likert7": lambda v: v >= 5}
+# docs/scoring.md §4: the ordinal satisfaction scales, whose stage items are drivers.
+DRIVER_SCALES = {"likert5", "likert7", "frequency4"}
 LANGS = ["zh-CN", "en", "zh-Hant"]
 FIELDS = ["age_band", "education", "self_rated_health", "answered_by"]
 
@@ -134,10 +145,74 @@ INSTRUMENT = {
     },
 }
 
-STAGES = INSTRUMENT["stages"]
-ITEMS = [it for st_ in STAGES for it in st_["items"]] + INSTRUMENT["overall"]
-ITEM = {it["id"]: it for it in ITEMS}
-LEVELS = {f: [c["value"] for c in INSTRUMENT["respondent"][f]["values"]] + ["missing"] for f in FIELDS}
+GOLDEN_INSTRUMENT = INSTRUMENT
+
+# frequency4 (1..4) and likert7 (1..7) beside likert5 in one stage, both
+# reverse-coded somewhere, with `na`, unequal weights.
+SCALES_INSTRUMENT = {
+    **INSTRUMENT,
+    "id": "golden-scales",
+    "stages": [
+        {
+            "id": "pre_visit",
+            "title": texts("pre"),
+            "weight": 1,
+            "items": [
+                item("pre_visit.a", "frequency4"),
+                item("pre_visit.b", "likert7", weight=2),
+                item("pre_visit.c", "frequency4", reverse=True, allow_na=True),
+            ],
+        },
+        {
+            "id": "inpatient",
+            "title": texts("inp"),
+            "weight": 2,
+            "items": [
+                item("inpatient.a", "frequency4"),
+                item("inpatient.b", "frequency4", allow_na=True),
+                item("inpatient.c", "likert5"),
+                item("inpatient.d", "likert7", reverse=True, weight=0.5, allow_na=True),
+            ],
+        },
+        {
+            "id": "emergency",
+            "title": texts("emg"),
+            "weight": 1,
+            "items": [
+                item("emergency.a", "likert7"),
+                item("emergency.b", "yesno", allow_na=True),
+            ],
+        },
+        {
+            "id": "whole_care",
+            "title": texts("whole"),
+            "weight": 1.5,
+            "items": [
+                item("whole_care.a", "likert7"),
+                item("whole_care.b", "frequency4", weight=1.5),
+                item("whole_care.c", "rating11", allow_na=True),
+            ],
+        },
+    ],
+    "visit_types": {
+        "outpatient": ["pre_visit", "whole_care"],
+        "emergency": ["emergency", "whole_care"],
+        "inpatient": ["pre_visit", "inpatient", "whole_care"],
+    },
+}
+
+
+def use_instrument(instrument):
+    """Every function below reads the instrument from these globals."""
+    global INSTRUMENT, STAGES, ITEMS, ITEM, LEVELS
+    INSTRUMENT = instrument
+    STAGES = INSTRUMENT["stages"]
+    ITEMS = [it for st_ in STAGES for it in st_["items"]] + INSTRUMENT["overall"]
+    ITEM = {it["id"]: it for it in ITEMS}
+    LEVELS = {f: [c["value"] for c in INSTRUMENT["respondent"][f]["values"]] + ["missing"] for f in FIELDS}
+
+
+use_instrument(INSTRUMENT)
 
 
 # ---------------------------------------------------------------- scoring
@@ -156,12 +231,12 @@ def linear(it, v):
 
 def is_top(it, v):
     v = scored(it, v)
-    return {"likert5": v == 5, "rating11": v >= 9, "yesno": v == 1}[it["scale"]]
+    return TOP[it["scale"]](v)
 
 
 def is_satisfied(it, v):
     v = scored(it, v)
-    return {"likert5": v >= 4, "rating11": v >= 7, "yesno": v == 1}[it["scale"]]
+    return SATISFIED[it["scale"]](v)
 
 
 def valid(r, iid):
@@ -308,7 +383,7 @@ def nps(rs):
 def drivers(rs, item_means):
     out = []
     for it in ITEMS:
-        if it["id"].startswith("overall.") or it["scale"] != "likert5":
+        if it["id"].startswith("overall.") or it["scale"] not in DRIVER_SCALES:
             continue
         pairs = [(linear(it, valid(r, it["id"])), Fr(valid(r, "overall.rating")), w) for r, w in rs
                  if valid(r, it["id"]) is not None and valid(r, "overall.rating") is not None]
@@ -883,6 +958,10 @@ def make_response(rng, hospital, department, visit_type, channel, when, quality,
             lo, hi = SCALES[it["scale"]]
             if it["scale"] == "likert5":
                 v = min(5, max(1, round(rng.gauss(quality, 1.0))))
+            elif it["scale"] == "frequency4":
+                v = min(4, max(1, round(rng.gauss(0.8 * quality, 0.9))))
+            elif it["scale"] == "likert7":
+                v = min(7, max(1, round(rng.gauss(1.5 * quality - 0.5, 1.4))))
             elif it["scale"] == "rating11":
                 v = min(10, max(0, round(rng.gauss(2 * quality, 2.0))))
             else:
@@ -892,6 +971,10 @@ def make_response(rng, hospital, department, visit_type, channel, when, quality,
             answers[it["id"]] = v
             if it["scale"] == "likert5":
                 likert_sum += scored(it, v)
+                likert_n += 1
+            elif it["scale"] in ("frequency4", "likert7"):
+                # Its position on a 1..5 scale.
+                likert_sum += 1 + 4 * (scored(it, v) - lo) / (hi - lo)
                 likert_n += 1
     base = likert_sum / likert_n if likert_n else quality
     answers["overall.rating"] = min(10, max(0, round(2.2 * base - 1 + rng.gauss(0, 1.2))))
@@ -903,7 +986,7 @@ def make_response(rng, hospital, department, visit_type, channel, when, quality,
                 resp[fl] = rng.choice(LEVELS[fl][:-1])
     return {
         "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-        "instrument": "golden", "instrument_version": 1,
+        "instrument": INSTRUMENT["id"], "instrument_version": INSTRUMENT["version"],
         "hospital": hospital, "department": department,
         "visit_type": visit_type, "channel": channel,
         "submitted_at": when, "answers": dict(sorted(answers.items())),
@@ -1059,6 +1142,31 @@ def options(period, baseline=None, group_by=None, case_mix=False, suppress_below
             "min_difference": min_difference, "target_reliability": target_reliability}
 
 
+def scales_dataset():
+    """Two years of a hospital with frequency4 and likert7 items."""
+    rng = random.Random(4711)
+    out = []
+    for year, count, quality in [(2023, 120, 3.4), (2024, 150, 3.8)]:
+        for _ in range(count):
+            out.append(make_response(
+                rng, rng.choice(["H001", "H002"]), rng.choice(["cardiology", "pediatrics"]),
+                rng.choice(["outpatient", "emergency", "inpatient", "inpatient"]),
+                rng.choice(["kiosk", "phone"]), timestamp(rng, year),
+                quality + (0.5 if rng.random() < 0.3 else 0.0)))
+    return out
+
+
+def scales():
+    use_instrument(SCALES_INSTRUMENT)
+    (HERE / "instrument_scales.json").write_text(json.dumps(INSTRUMENT, ensure_ascii=False, indent=1) + "\n",
+                                                 encoding="utf-8")
+    rs = scales_dataset()
+    write_jsonl("scales", rs)
+    write_case("scales_by_visit_type", "scales", rs, options("2024", "2023", "visit_type"))
+    write_case("scales_case_mix_by_hospital", "scales", rs, options("2024", None, "hospital", case_mix=True))
+    use_instrument(GOLDEN_INSTRUMENT)
+
+
 def write_case(name, dataset, responses, opts):
     expected = report([(r, 1) for r in responses], opts)
     path = HERE / "cases" / f"{name}.json"
@@ -1144,6 +1252,10 @@ def distributions():
 
 
 def main():
+    import sys
+    if sys.argv[1:] == ["scales"]:
+        scales()
+        return
     (HERE / "instrument.json").write_text(json.dumps(INSTRUMENT, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     main_rs, small_rs, degenerate_rs = main_dataset(), small_dataset(), degenerate_dataset()
     units_rs, spc_rs = units_dataset(), spc_dataset()
@@ -1168,6 +1280,7 @@ def main():
     write_case("degenerate_by_visit_type", "degenerate", degenerate_rs, options("2024", "2023", "visit_type"))
     big_case()
     distributions()
+    scales()
     print(f"golden fixtures written with scipy {scipy.__version__}, statsmodels {statsmodels.__version__}, "
           f"numpy {np.__version__}, pandas {pd.__version__}")
 

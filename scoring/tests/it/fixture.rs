@@ -15,6 +15,22 @@ pub(crate) fn instrument() -> Instrument {
         .expect("golden instrument")
 }
 
+/// The instrument with frequency4 and likert7 items (dataset `scales`).
+pub(crate) fn scales_instrument() -> Instrument {
+    serde_json::from_str(include_str!(
+        "../../test_data/golden/instrument_scales.json"
+    ))
+    .expect("golden scales instrument")
+}
+
+/// The instrument a dataset was answered on.
+pub(crate) fn instrument_of(dataset: &str) -> Instrument {
+    match dataset {
+        "scales" => scales_instrument(),
+        _ => instrument(),
+    }
+}
+
 /// One response per line.
 pub(crate) fn responses(jsonl: &str) -> Vec<Response> {
     jsonl
@@ -55,8 +71,8 @@ pub(crate) fn tally(instrument: &Instrument, responses: &[Response]) -> Tally {
 
 /// The report of a case: (instrument, responses, options) → report.
 pub(crate) fn report(responses_jsonl: &str, case_json: &str) -> Report {
-    let instrument = instrument();
     let case: Value = serde_json::from_str(case_json).expect("golden case");
+    let instrument = instrument_of(case["dataset"].as_str().unwrap_or_default());
     let tally = tally(&instrument, &responses(responses_jsonl));
     score(&instrument, &tally, &options(&case["options"])).expect("golden case scores")
 }

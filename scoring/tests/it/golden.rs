@@ -21,11 +21,12 @@ fn dataset(name: &str) -> &'static str {
         "degenerate" => include_str!("../../test_data/golden/responses/degenerate.jsonl"),
         "units" => include_str!("../../test_data/golden/responses/units.jsonl"),
         "spc" => include_str!("../../test_data/golden/responses/spc.jsonl"),
+        "scales" => include_str!("../../test_data/golden/responses/scales.jsonl"),
         other => panic!("unknown dataset {other}"),
     }
 }
 
-const CASES: [(&str, &str); 8] = [
+const CASES: [(&str, &str); 10] = [
     (
         "main_by_hospital",
         include_str!("../../test_data/golden/cases/main_by_hospital.json"),
@@ -57,6 +58,14 @@ const CASES: [(&str, &str); 8] = [
     (
         "spc_by_hospital",
         include_str!("../../test_data/golden/cases/spc_by_hospital.json"),
+    ),
+    (
+        "scales_by_visit_type",
+        include_str!("../../test_data/golden/cases/scales_by_visit_type.json"),
+    ),
+    (
+        "scales_case_mix_by_hospital",
+        include_str!("../../test_data/golden/cases/scales_case_mix_by_hospital.json"),
     ),
 ];
 
@@ -139,11 +148,11 @@ fn assert_matches(name: &str, actual: &Value, expected: &Value) {
 
 #[test]
 fn golden_fixtures_are_valid_responses() {
-    let instrument = fixture::instrument();
-    instrument
-        .check()
-        .expect("golden instrument is well formed");
-    for name in ["main", "small", "degenerate", "units", "spc"] {
+    for name in ["main", "small", "degenerate", "units", "spc", "scales"] {
+        let instrument = fixture::instrument_of(name);
+        instrument
+            .check()
+            .expect("golden instrument is well formed");
         for r in fixture::responses(dataset(name)) {
             if let Err(errors) = validate(&instrument, &r) {
                 panic!("{name} {}: {errors:?}", r.id);

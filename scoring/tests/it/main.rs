@@ -5,3 +5,5 @@
 mod fixture;
 mod golden;
 mod properties;
+mod scales_demo;
+mod tally_format;

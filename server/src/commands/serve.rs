@@ -1,13 +1,14 @@
 //! `tiyan-server serve`.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
 use scoring::instrument::Instrument;
+use scoring::tally::Tally;
 
 use crate::clock::SystemClock;
 use crate::config::Config;
@@ -56,8 +57,7 @@ impl ServeArgs {
         if let Some(path) = &self.instrument {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("could not read the instrument {}", path.display()))?;
-            config.instrument = serde_json::from_str::<Instrument>(&text)
-                .with_context(|| format!("{} is not an instrument", path.display()))?;
+            config.instrument = read_instrument(path, &text)?;
         }
         config.max_body_bytes = self.max_body_bytes;
         config.submit_rate = RatePolicy {
@@ -72,6 +72,24 @@ impl ServeArgs {
     }
 }
 
+/// An instrument file, refused at startup with its name and every problem
+/// unless it is well formed (`Instrument::check`, as `tiyan instrument
+/// --check` does) and its weights can be tallied exactly.
+fn read_instrument(path: &Path, text: &str) -> anyhow::Result<Instrument> {
+    let instrument = serde_json::from_str::<Instrument>(text)
+        .with_context(|| format!("{} is not an instrument", path.display()))?;
+    if let Err(errors) = instrument.check() {
+        let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        anyhow::bail!(
+            "{} is not a valid instrument: {}",
+            path.display(),
+            problems.join("; ")
+        );
+    }
+    Tally::new(&instrument).with_context(|| format!("{} cannot be scored", path.display()))?;
+    Ok(instrument)
+}
+
 pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = args.config()?;
     let server = Server::open(config, Arc::new(SystemClock)).await?;
@@ -82,4 +100,56 @@ pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     tracing::info!(%address, "tiyan-server listening on http://{address}/");
     server.run(listener, shutdown_signal()).await;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(instrument: &Path) -> ServeArgs {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cmd {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        let path = instrument.to_str().unwrap_or_default();
+        Cmd::parse_from(["serve", "--instrument", path]).serve
+    }
+
+    #[test]
+    fn an_instrument_file_with_the_new_scales_is_served() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../scoring/test_data/instruments/scales-demo.json");
+        let config = args(&path).config().expect("the demo instrument");
+        assert_eq!(config.instrument.id, "pxs-scales-demo");
+    }
+
+    #[test]
+    fn a_broken_instrument_file_is_refused_with_its_name_and_problem() {
+        let dir = std::env::temp_dir().join(format!("tiyan-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("broken.json");
+        let demo = include_str!("../../../scoring/test_data/instruments/scales-demo.json");
+        let mut value: serde_json::Value = serde_json::from_str(demo).unwrap();
+        value["overall"][0]["scale"] = "likert7".into();
+        std::fs::write(&path, value.to_string()).unwrap();
+        let message = format!("{:#}", args(&path).config().unwrap_err());
+        assert!(
+            message.contains("broken.json is not a valid instrument"),
+            "{message}"
+        );
+        assert!(
+            message.contains("overall.rating must use the rating11 scale"),
+            "{message}"
+        );
+
+        std::fs::write(&path, demo.replace("\"likert7\"", "\"likert9\"")).unwrap();
+        let message = format!("{:#}", args(&path).config().unwrap_err());
+        assert!(
+            message.contains("broken.json is not an instrument"),
+            "{message}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

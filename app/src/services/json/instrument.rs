@@ -51,20 +51,11 @@ impl FromJson for Item {
         Ok(Item {
             id: n.string("id")?,
             text: texts(n, "text")?,
-            scale: n.word("scale", scale)?,
+            scale: n.word("scale", Scale::from_id)?,
             reverse: n.optional("reverse", Node::as_bool)?.unwrap_or(false),
             weight: weight(n)?,
             allow_na: n.optional("allow_na", Node::as_bool)?.unwrap_or(false),
         })
-    }
-}
-
-fn scale(s: &str) -> Option<Scale> {
-    match s {
-        "likert5" => Some(Scale::Likert5),
-        "rating11" => Some(Scale::Rating11),
-        "yesno" => Some(Scale::Yesno),
-        _ => None,
     }
 }
 

@@ -20,11 +20,13 @@ pub struct RadioGroup {
     /// Key of the chosen option.
     pub selected: Option<String>,
     pub on_select: Callback<String>,
-    /// Scale anchors ("0 = worst", "10 = best"), read with the group.
-    pub anchors: Option<(AttrValue, AttrValue)>,
-    /// Layout: the fieldset's classes, `question question-likert`, `…-yesno`,
-    /// `…-rating` or `…-choices` (static strings: yew's `classes!` would
-    /// bring a hash set into the bundle).
+    /// Scale anchors ("0 = worst", "10 = best"; "1 = very dissatisfied",
+    /// "4 = neutral", "7 = very satisfied"), read with the group; none when
+    /// empty.
+    pub anchors: Vec<AttrValue>,
+    /// Layout: the fieldset's classes, `question question-likert`,
+    /// `…-words`, `…-points`, `…-yesno`, `…-rating` or `…-choices` (static
+    /// strings: yew's `classes!` would bring a hash set into the bundle).
     pub class: &'static str,
     /// Number shown before the question (1-based), if any.
     pub number: Option<usize>,
@@ -72,7 +74,14 @@ pub fn radio_group(props: RadioGroup) -> Html {
                        value={o.key.clone()} {checked} {onchange} />
                 <span class="option-body">
                     if let Some(level) = o.face { { face(level) } }
-                    <span class="option-label">{ o.label.clone() }</span>
+                    if let Some(n) = o.number {
+                        // The number is what the button shows; its word
+                        // completes the name screen readers announce.
+                        <span class="option-number">{ n.to_string() }</span>{ " " }
+                        <span class="visually-hidden">{ o.label.clone() }</span>
+                    } else {
+                        <span class="option-label">{ o.label.clone() }</span>
+                    }
                 </span>
             </label>
         }
@@ -84,13 +93,13 @@ pub fn radio_group(props: RadioGroup) -> Html {
                 { props.legend.clone() }
             </legend>
             <div class="radiogroup" role="radiogroup" aria-labelledby={legend_id}
-                 aria-describedby={props.anchors.as_ref().map(|_| anchors_id.clone())}>
+                 aria-describedby={(!props.anchors.is_empty()).then(|| anchors_id.clone())}>
                 <div class="options">
                     { for main.into_iter().map(option) }
                 </div>
-                if let Some((low, high)) = &props.anchors {
+                if !props.anchors.is_empty() {
                     <p class="anchors" id={anchors_id}>
-                        <span>{ low.clone() }</span><span>{ high.clone() }</span>
+                        { for props.anchors.iter().map(|a| html! { <span>{ a.clone() }</span> }) }
                     </p>
                 }
                 if !aside.is_empty() {

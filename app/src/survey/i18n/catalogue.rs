@@ -17,12 +17,9 @@ pub struct Messages {
     pub visit: [&'static str; 3],
     pub visit_hint: [&'static str; 3],
     pub step_of: fn(usize, usize) -> String,
-    /// The words for 1 (very dissatisfied) … 5 (very satisfied). Chinese
-    /// ones carry a zero-width space where a narrow button may break them.
-    pub likert: [&'static str; 5],
+    /// Scale values are named by their scale's definition
+    /// (`scoring::instrument::DEFINITIONS`), not here.
     pub not_applicable: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
     pub rating_low: &'static str,
     pub rating_high: &'static str,
     pub recommend_low: &'static str,
@@ -77,16 +74,7 @@ pub static ZH_CN: Messages = Messages {
     visit: ["门诊", "急诊", "住院"],
     visit_hint: ["看门诊、做检查", "急诊就医", "住院治疗"],
     step_of: |n, total| format!("第 {n} 步，共 {total} 步"),
-    likert: [
-        "非常\u{200b}不满意",
-        "不满意",
-        "一般",
-        "满意",
-        "非常\u{200b}满意",
-    ],
     not_applicable: "不适用",
-    yes: "是",
-    no: "否",
     rating_low: "0 = 最差",
     rating_high: "10 = 最好",
     recommend_low: "0 = 完全不会",
@@ -141,16 +129,7 @@ pub static ZH_HANT: Messages = Messages {
     visit: ["門診", "急診", "住院"],
     visit_hint: ["看門診、做檢查", "急診就醫", "住院治療"],
     step_of: |n, total| format!("第 {n} 步，共 {total} 步"),
-    likert: [
-        "非常\u{200b}不滿意",
-        "不滿意",
-        "一般",
-        "滿意",
-        "非常\u{200b}滿意",
-    ],
     not_applicable: "不適用",
-    yes: "是",
-    no: "否",
     rating_low: "0 = 最差",
     rating_high: "10 = 最好",
     recommend_low: "0 = 完全不會",
@@ -209,16 +188,7 @@ pub static EN: Messages = Messages {
         "Stayed on a ward",
     ],
     step_of: |n, total| format!("Step {n} of {total}"),
-    likert: [
-        "Very dissatisfied",
-        "Dissatisfied",
-        "Neutral",
-        "Satisfied",
-        "Very satisfied",
-    ],
     not_applicable: "Not applicable",
-    yes: "Yes",
-    no: "No",
     rating_low: "0 = worst",
     rating_high: "10 = best",
     recommend_low: "0 = not at all likely",
@@ -321,7 +291,7 @@ mod tests {
                 m.retry,
             ];
             assert!(texts.iter().all(|t| !t.trim().is_empty()));
-            assert!(m.likert.iter().chain(&m.visit).all(|t| !t.is_empty()));
+            assert!(m.visit.iter().all(|t| !t.is_empty()));
         }
     }
 }

@@ -41,7 +41,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
             options: choice_options(&field.values, lang),
             selected,
             on_select,
-            anchors: None,
+            anchors: Vec::new(),
             class: "question question-choices",
             number: None,
         })

@@ -1,10 +1,10 @@
 //! A step of questions: one care stage, or the overall ratings.
 
-use scoring::instrument::{Item, Scale};
+use scoring::instrument::{Item, Presentation};
 use yew::prelude::*;
 
 use super::{next_button, step_nav};
-use crate::survey::answers::{answer_key, options_for, parse_answer_key};
+use crate::survey::answers::{answer_key, options_for, parse_answer_key, point_anchors};
 use crate::survey::components::{radio_group, RadioGroup};
 use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::{Action, SurveyState};
@@ -36,19 +36,25 @@ fn question(
     dispatch: &Callback<Action>,
 ) -> Html {
     let m = lang.messages();
-    let class = match item.scale {
-        Scale::Likert5 => "question question-likert",
-        Scale::Yesno => "question question-yesno",
-        Scale::Rating11 => "question question-rating",
+    let def = item.scale.def();
+    let class = match def.presentation {
+        Presentation::Faces => "question question-likert",
+        Presentation::Words => "question question-words",
+        Presentation::LabelledPoints => "question question-points",
+        Presentation::YesNo => "question question-yesno",
+        Presentation::Numbers => "question question-rating",
     };
-    let anchors = (item.scale == Scale::Rating11).then(|| {
-        let (low, high) = if item.id == "overall.recommend" {
-            (m.recommend_low, m.recommend_high)
-        } else {
-            (m.rating_low, m.rating_high)
-        };
-        (AttrValue::from(low), AttrValue::from(high))
-    });
+    let anchors: Vec<AttrValue> = match def.presentation {
+        Presentation::Numbers if item.id == "overall.recommend" => {
+            vec![m.recommend_low.into(), m.recommend_high.into()]
+        }
+        Presentation::Numbers => vec![m.rating_low.into(), m.rating_high.into()],
+        Presentation::LabelledPoints => point_anchors(def, lang)
+            .into_iter()
+            .map(AttrValue::from)
+            .collect(),
+        _ => Vec::new(),
+    };
     let on_select = {
         let item_id = item.id.clone();
         let dispatch = dispatch.clone();

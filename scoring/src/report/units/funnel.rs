@@ -55,7 +55,14 @@ pub(super) fn funnel(samples: &[Sample<'_>], pooled: &Pooled) -> Option<Funnel> 
     sorted.sort_by(f64::total_cmp);
     let z_lo = percentile::linear(&sorted, 0.1)?;
     let z_hi = percentile::linear(&sorted, 0.9)?;
-    let phi = z.iter().map(|z| z.max(z_lo).min(z_hi).powi(2)).sum::<f64>() / k;
+    let phi = z
+        .iter()
+        .map(|z| {
+            let w = z.max(z_lo).min(z_hi);
+            w * w
+        })
+        .sum::<f64>()
+        / k;
     let p_phi = chi_square::sf(k * phi, k - 1.0);
     let w: Vec<f64> = s2.iter().map(|s2| 1.0 / s2).collect();
     let sum_w: f64 = w.iter().sum();

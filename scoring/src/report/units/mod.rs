@@ -12,7 +12,7 @@ mod reliability;
 
 use super::canonical::num;
 use super::case_mix;
-use super::describe::{index_unit, stage_unit, Numbers, ITEM_UNIT};
+use super::describe::{index_unit, item_unit, stage_unit, Numbers};
 use super::model::Scope;
 use super::model_v2::{UnitMeasure, UnitRow, UnitVerdict, Units};
 use super::options::ScoreOptions;
@@ -116,7 +116,9 @@ pub(crate) fn units(
         );
     }
     for (i, item) in layout.items.iter().enumerate() {
-        measure(Scope::Item, &item.id, ITEM_UNIT, i, &|n| n.items[i].moments);
+        measure(Scope::Item, &item.id, item_unit(layout), i, &|n| {
+            n.items[i].moments
+        });
     }
     Some(Units { by, measures })
 }

@@ -27,7 +27,10 @@ pub(super) fn reliability(
     let sum_n2: f64 = pooled
         .members
         .iter()
-        .map(|&u| (samples[u].moments.n as f64).powi(2))
+        .map(|&u| {
+            let n = samples[u].moments.n as f64;
+            n * n
+        })
         .sum();
     let n0 = (n - sum_n2 / n) / (k - 1.0);
     let denominator = pooled.msb + (n0 - 1.0) * pooled.msw;
