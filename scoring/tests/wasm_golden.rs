@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo test -p scoring --target wasm32-unknown-unknown --test
 //! wasm_golden` with wasm-bindgen-test-runner and chromedriver (see
-//! TOOLCHAIN.md).
+//! docs/toolchain.md).
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

@@ -7,7 +7,7 @@ use server::commands::{init_tracing, Cli};
 
 /// mimalloc instead of glibc's allocator: a submission allocates and frees
 /// many small buffers across threads (HTTP, JSON, the writer), and glibc's
-/// malloc was a tenth of the server's CPU under load (BENCHMARKS.md).
+/// malloc takes a tenth of the server's CPU under load (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,7 +1,7 @@
 //! Idempotent tool bootstrap: every tool pinned, checked before installing.
 //!
 //! A second run only checks versions (about a second). What works here and
-//! the traps are recorded in `../shared/TOOLCHAIN.md`: trunk 0.22 needs a
+//! the traps are recorded in `docs/toolchain.md`: trunk 0.22 needs a
 //! newer rustc; wasm-bindgen-cli must equal the `wasm-bindgen` in Cargo.lock;
 //! wasm-opt comes from npm `binaryen` because Debian's is too old to read
 //! rustc 1.95 output; browsers come from Debian, never from a tool's own
@@ -102,7 +102,7 @@ fn ensure_wasm_bindgen(root: &Path) -> Result<()> {
     if have.as_deref() == Some(&format!("wasm-bindgen {want}")) {
         return Ok(());
     }
-    // `--locked` fails today (its lock pins a webpki-roots the registry
+    // `--locked` fails (its lock pins a webpki-roots the registry
     // lacks), so fall back to an unlocked install of the same version.
     let locked = run(Command::new("cargo").args([
         "install",

@@ -13,7 +13,7 @@ use crate::disk::usage_note;
 use crate::shell::{run, target_dir, tool_path};
 
 /// Chromium flags that keep it off this machine's closed network
-/// (see ../shared/TOOLCHAIN.md).
+/// (see docs/toolchain.md).
 const CHROME_ARGS: &[&str] = &[
     "--headless=new",
     "--no-sandbox",
@@ -108,7 +108,7 @@ fn cargo() -> Command {
 }
 
 /// Incremental caches are off for every cargo the checks run: they help an
-/// edit loop, not a full run, and were a third of target/ (1.1 of 3.4 GB).
+/// edit loop, not a full run, and take a third of target/ (1.1 of 3.4 GB).
 fn without_incremental(cmd: &mut Command) -> &mut Command {
     cmd.env("CARGO_INCREMENTAL", "0")
 }

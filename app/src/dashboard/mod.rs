@@ -1,4 +1,4 @@
-//! The administrator dashboard (issue 6).
+//! The administrator dashboard.
 //!
 //! The page signs in, downloads the export of the chosen periods (or opens
 //! a local export file) and hands the raw text to a web worker

@@ -38,7 +38,7 @@ pub fn entry_from_location() -> Entry {
 }
 
 /// The instrument to use: the server's last one if cached, else the one
-/// compiled in. Only its id and version are read now (see
+/// compiled in. Only its id and version are read (see
 /// `InstrumentRef`).
 pub fn instrument_on_device() -> InstrumentRef {
     if let Some(text) = INSTRUMENT.raw() {

@@ -1,4 +1,4 @@
-//! The patient survey (issue 5): one care stage per screen, large answer
+//! The patient survey: one care stage per screen, large answer
 //! buttons, three languages, kiosk and phone modes, and offline-safe
 //! delivery through the outbox (`crate::services`).
 //!

@@ -188,7 +188,7 @@ fn response(instrument: &Instrument) -> impl Strategy<Value = Response> {
 }
 
 proptest! {
-    // A fixed seed: the same cases on every run and machine (STYLE.md).
+    // A fixed seed: the same cases on every run and machine.
     #![proptest_config(ProptestConfig {
         cases: 64,
         rng_seed: prop::test_runner::RngSeed::Fixed(0x74_6979_616e),

@@ -1,7 +1,7 @@
 //! The default instrument `pxs-core`, compiled into the crate.
 //!
 //! Its six stages are the six areas of the 2023–2025 campaign "改善就医感受
-//! 提升患者体验" (seed 004, docs/domain.md); the items are the concrete measures
+//! 提升患者体验" (docs/domain.md); the items are the concrete measures
 //! the campaign names (time-slot booking, fewer trips between counters,
 //! mutual recognition of test results, pain management, clinical nutrition,
 //! follow-up calls, parking, humane care…), worded as a patient would read

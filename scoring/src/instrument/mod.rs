@@ -72,7 +72,7 @@ impl Instrument {
 /// The id prefix of the overall items (`overall.rating`, `overall.recommend`).
 pub const OVERALL: &str = "overall";
 
-/// The stage ids of docs/domain.md, in campaign order (seed 004's six areas).
+/// The stage ids of docs/domain.md, in the order of the campaign's six areas.
 pub const STAGE_IDS: [&str; 6] = [
     "pre_visit",
     "outpatient",

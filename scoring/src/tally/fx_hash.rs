@@ -2,7 +2,7 @@
 //! "FxHash": rotate, xor, multiply per 8 bytes). Keys are item ids,
 //! hospital and department names and cell ids from trusted-enough input;
 //! the std SipHash's resistance to hash flooding is not needed for a batch
-//! computation, and it was a measurable part of `Tally::add`.
+//! computation, and it is a measurable part of `Tally::add`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

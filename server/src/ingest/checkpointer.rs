@@ -3,7 +3,7 @@
 //! Left to itself, SQLite checkpoints in the connection that commits once
 //! the log passes a threshold: the ingest writer then spends 30–60 ms
 //! copying pages and fsyncing the database file while every request waits
-//! for it. That was the whole p99 of the load benchmark (BENCHMARKS.md,
+//! for it: that wait is the whole p99 of the load benchmark (BENCHMARKS.md,
 //! "Server load (SQLite)"). Here a background task copies the log on a
 //! connection of its own after commits, without blocking the writer (a
 //! PASSIVE checkpoint).

@@ -3,7 +3,7 @@
 //! ([`write`]). The survey bundle carries neither a JSON parser nor serde's
 //! generic (de)serialisers: serde_json's parser is ~50 KB of wasm, and
 //! serde-wasm-bindgen with the derived visitors (and the float formatting
-//! their error messages need) was 33 KB of the gzipped wasm, against 12 KB
+//! their error messages need) cost 33 KB of gzipped wasm, against 12 KB
 //! for these hand-written readers — 21 KB of the 150 KB budget
 //! (BENCHMARKS.md, "Survey bundle").
 //!
