@@ -39,8 +39,9 @@ pub(super) fn band_colour(band: Band) -> &'static str {
 }
 
 /// The funnel plot of `measure`, `None` when it has no funnel (fewer than 3
-/// units, or no spread within them). `id` makes the clip path unique in
-/// the page; `title` names the chart for screen readers.
+/// units, or no spread within them). `id` makes the ids of its title and
+/// description unique in the page; `title` names the chart for screen
+/// readers.
 pub(super) fn funnel(
     measure: &UnitMeasure,
     id: &str,
@@ -85,11 +86,6 @@ pub(super) fn funnel(
         esc(&format!("{} — {title}", w.funnel)),
         esc(w.funnel_note)
     );
-    let _ = write!(
-        svg,
-        r#"<defs><clipPath id="{id}-clip"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath></defs>"#,
-        FRAME.left, FRAME.top, FRAME.width, FRAME.height
-    );
     y_grid(&mut svg, FRAME, y, y_step);
     for v in ticks(x_domain, x_step) {
         let px = x.at(v);
@@ -109,11 +105,11 @@ pub(super) fn funnel(
         esc(w.n)
     );
 
-    // The curves start left of the smallest unit, where they leave the
-    // plot area (clipped), and run to its right edge.
-    let from = (n_min / 2.0).max(2.0).min(n_min);
-    let lines = curves(target, sigma, tau2_used, (from, x_domain.1), SAMPLES);
-    let _ = write!(svg, r#"<g clip-path="url(#{id}-clip)" fill="none">"#);
+    // The curves run from the smallest unit, where the up axis still holds
+    // them, to the right edge; beyond 0–100 they follow the edge.
+    let lines = curves(target, sigma, tau2_used, (n_min, x_domain.1), SAMPLES);
+    let inside = |v: f64| v.clamp(y.domain.0, y.domain.1);
+    svg.push_str(r#"<g fill="none">"#);
     let ty = y.at(target);
     let _ = write!(
         svg,
@@ -128,7 +124,12 @@ pub(super) fn funnel(
         ("limit998", "2 3", |p| p.high998),
     ];
     for (class, dash, value) in limit_paths {
-        let d = path(lines.points.iter().map(|p| (x.at(p.n), y.at(value(p)))));
+        let d = path(
+            lines
+                .points
+                .iter()
+                .map(|p| (x.at(p.n), y.at(inside(value(p))))),
+        );
         let _ = write!(
             svg,
             r##"<path class="{class}" d="{d}" stroke="#3b6ea5" stroke-width="1.3" stroke-dasharray="{dash}"/>"##

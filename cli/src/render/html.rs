@@ -283,7 +283,7 @@ fn control_chart(out: &mut String, chart: Option<&SpcChart>, labels: &Labels<'_>
             esc(w.means_xmr)
         );
     }
-    let _ = writeln!(out, "<details><summary>{}</summary>", esc(w.month));
+    let _ = writeln!(out, "<details><summary>{}</summary>", esc(w.monthly_mean));
     table(out, &xmr_table(chart, labels));
     out.push_str("</details>\n");
 }

@@ -78,6 +78,9 @@ fn the_funnel_has_one_point_per_unit_in_its_band() {
     // Not every unit is as expected, or the colours would prove nothing.
     assert!(banded.iter().any(|u| u.band != banded[0].band));
     assert!(svg.contains("<title id=\"funnel-0-title\">") && svg.contains("<desc"));
+    for external in ["<script", "src=", "href=", "@import", "url("] {
+        assert!(!html.contains(external), "HTML loads nothing: {external}");
+    }
 }
 
 /// Every month of a signal is marked on its side; no other month is.
