@@ -137,24 +137,84 @@ pub(super) fn funnel(
     }
     svg.push_str("</g>");
 
+    let mut placed: Vec<LabelBox> = Vec::with_capacity(units.len());
     for (key, n, mean, band) in &units {
         let (px, py) = (x.at(*n), y.at(*mean));
         let key = labels.group_key(key);
+        let label = place_label(&mut placed, (px, py), key);
         let _ = write!(
             svg,
-            r##"<g class="unit {}"><title>{}: n = {n}, {} {mean:.1}, {}</title><circle cx="{px:.1}" cy="{py:.1}" r="5" fill="{}" stroke="#1f2328" stroke-width="0.8"/><text x="{:.1}" y="{:.1}" font-size="11" fill="#1f2328">{}</text></g>"##,
+            r##"<g class="unit {}"><title>{}: n = {n}, {} {mean:.1}, {}</title><circle cx="{px:.1}" cy="{py:.1}" r="5" fill="{}" stroke="#1f2328" stroke-width="0.8"/><text x="{:.1}" y="{:.1}" font-size="11" text-anchor="{}" fill="#1f2328">{}</text></g>"##,
             band_class(*band),
             esc(key),
             esc(w.mean),
             esc(labels.band(*band)),
             band_colour(*band),
-            px + 7.0,
-            py - 5.0,
+            label.anchor_x,
+            label.baseline,
+            label.anchor,
             esc(key)
         );
     }
     svg.push_str("</svg>");
     Some(svg)
+}
+
+/// Where a point's label went: the text's anchor and baseline, and the
+/// box it covers (for the next labels to avoid).
+#[derive(Debug, Clone, Copy)]
+struct LabelBox {
+    anchor_x: f64,
+    baseline: f64,
+    anchor: &'static str,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// The first of four spots around the point (upper right, upper left,
+/// lower right, lower left) whose label overlaps no label placed so far;
+/// the upper right when all four do.
+fn place_label(placed: &mut Vec<LabelBox>, (px, py): (f64, f64), text: &str) -> LabelBox {
+    // About 7 pixels a Latin character and 11 a CJK one at 11px.
+    let width: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 7.0 } else { 11.0 })
+        .sum();
+    let spot = |right: bool, above: bool| {
+        let baseline = if above { py - 5.0 } else { py + 14.0 };
+        let (anchor_x, anchor, left) = if right {
+            (px + 7.0, "start", px + 7.0)
+        } else {
+            (px - 7.0, "end", px - 7.0 - width)
+        };
+        LabelBox {
+            anchor_x,
+            baseline,
+            anchor,
+            left,
+            right: left + width,
+            top: baseline - 10.0,
+            bottom: baseline + 2.0,
+        }
+    };
+    let overlaps = |a: &LabelBox, b: &LabelBox| {
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    };
+    let candidates = [
+        spot(true, true),
+        spot(false, true),
+        spot(true, false),
+        spot(false, false),
+    ];
+    let chosen = candidates
+        .iter()
+        .find(|c| !placed.iter().any(|p| overlaps(c, p)))
+        .copied()
+        .unwrap_or(candidates[0]);
+    placed.push(chosen);
+    chosen
 }
 
 /// The legend under a funnel: the bands' colours and the lines' styles.
@@ -185,4 +245,23 @@ pub(super) fn legend(labels: &Labels<'_>) -> String {
         esc(w.limits998)
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two units close together get labels on different sides, and a
+    /// third far away keeps the usual upper-right spot.
+    #[test]
+    fn labels_of_close_points_do_not_overlap() {
+        let mut placed = Vec::new();
+        let a = place_label(&mut placed, (100.0, 100.0), "H01");
+        let b = place_label(&mut placed, (95.0, 98.0), "H07");
+        let c = place_label(&mut placed, (400.0, 50.0), "医院甲");
+        assert_eq!((a.anchor, a.baseline), ("start", 95.0));
+        assert_eq!(b.anchor, "end");
+        assert!(b.right <= a.left || b.bottom <= a.top || a.bottom <= b.top);
+        assert_eq!((c.anchor, c.left, c.right), ("start", 407.0, 440.0));
+    }
 }
