@@ -27,7 +27,7 @@ pub(super) enum Cell<'a> {
 
 /// Column titles and rows of cells.
 pub(super) struct Table<'a> {
-    pub(super) head: Vec<&'static str>,
+    pub(super) head: Vec<&'a str>,
     pub(super) rows: Vec<Vec<Cell<'a>>>,
 }
 

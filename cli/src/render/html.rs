@@ -15,7 +15,7 @@ use super::group_tables::{item_table, significant_changes, stage_table, Cell, Ta
 use super::labels::Labels;
 use super::markdown::summary;
 use super::unit_tables::{
-    band_cell, index_chart, index_unit, measures, overview_table, reliability_cell,
+    band_cell, index_chart, index_unit, item_matrix, measures, overview_table, reliability_cell,
     reliability_legend, verdict_cell, xmr_facts, xmr_table,
 };
 use super::xmr_chart::{signal_legend, xmr};
@@ -241,6 +241,15 @@ fn units(out: &mut String, report: &Report, labels: &Labels<'_>) {
                 esc(&reliability_legend(report, labels))
             );
         }
+    }
+    if let Some(matrix) = item_matrix(units, labels) {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p class=\"note\">{}</p>",
+            esc(w.items_by_unit),
+            esc(w.items_by_unit_note)
+        );
+        table(out, &matrix);
     }
     let _ = writeln!(
         out,

@@ -10,8 +10,8 @@ use super::escape::markdown as md;
 use super::group_tables::{item_table, significant_changes, stage_table, Cell, Table};
 use super::labels::Labels;
 use super::unit_tables::{
-    index_chart, index_unit, measures, overview_table, reliability_cell, reliability_legend,
-    signal_lines, xmr_facts, xmr_table,
+    index_chart, index_unit, item_matrix, measures, overview_table, reliability_cell,
+    reliability_legend, signal_lines, xmr_facts, xmr_table,
 };
 use scoring::present::drivers::fix_first;
 use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed, MISSING};
@@ -73,6 +73,14 @@ fn units(out: &mut String, report: &Report, labels: &Labels<'_>) {
     }
     if marked {
         let _ = writeln!(out, "\n{}", md(&reliability_legend(report, labels)));
+    }
+    if let Some(matrix) = item_matrix(units, labels) {
+        let _ = writeln!(
+            out,
+            "\n### {}\n\n{}\n",
+            w.items_by_unit, w.items_by_unit_note
+        );
+        table(out, &matrix);
     }
     let _ = writeln!(
         out,

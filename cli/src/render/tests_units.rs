@@ -8,7 +8,7 @@ use scoring::input::{read_responses, InputFormat};
 use scoring::instrument::Instrument;
 use scoring::lang::Lang;
 use scoring::present::words::{band, signal, ReportWords};
-use scoring::report::{score, GroupBy, Period, Report, Scope, ScoreOptions, Side};
+use scoring::report::{score, Band, GroupBy, Period, Report, Scope, ScoreOptions, Side};
 use scoring::tally::Tally;
 
 use super::escape::html as esc;
@@ -162,8 +162,17 @@ fn units_below_the_reliability_target_are_marked() {
 
     let (lenient, instrument) = report(0.5);
     let md = rendered(&lenient, &instrument, ReportFormat::Md, Lang::ZhCn);
-    assert!(!md.contains('†'));
-    assert!(!md.contains(w.below_target));
+    let reliable =
+        |m: &&scoring::report::UnitMeasure| m.units.iter().all(|u| u.reliable != Some(false));
+    let measures = &lenient.units.as_ref().unwrap().measures;
+    assert!(measures
+        .iter()
+        .filter(|m| m.scope != Scope::Item)
+        .all(|m| reliable(&m)));
+    // The index and stage tables come before the items table.
+    let tables = &md[..md.find(&format!("### {}", w.items_by_unit)).unwrap()];
+    assert!(!tables.contains('†'));
+    assert!(!tables.contains(w.below_target));
 }
 
 /// The section's words follow `--lang`, and the what-this-means texts are
@@ -193,4 +202,50 @@ fn every_language_explains_the_charts() {
         let html = rendered(&report, &instrument, ReportFormat::Html, lang);
         assert!(html.contains(&esc(w.means_funnel)), "{lang:?}");
     }
+}
+
+/// The items table has a row per item and a column per unit, and each
+/// cell carries its unit's band mark on that item.
+#[test]
+fn the_items_table_marks_each_unit_by_its_band() {
+    let (report, instrument) = report(0.7);
+    let md = rendered(&report, &instrument, ReportFormat::Md, Lang::En);
+    let units = report.units.as_ref().unwrap();
+    let keys: Vec<&str> = units.measures[0]
+        .units
+        .iter()
+        .map(|u| u.key.as_str())
+        .collect();
+    let header = format!("| Item | {} |", keys.join(" | "));
+    let at = md.find(&header).expect("the items table");
+    let rows: Vec<&str> = md[at..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let items: Vec<_> = units
+        .measures
+        .iter()
+        .filter(|m| m.scope == Scope::Item)
+        .collect();
+    assert_eq!(rows.len(), items.len());
+    let mut marks = 0;
+    for (row, m) in rows.iter().zip(&items) {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        assert!(cells[0].ends_with(&format!("`{}`", m.id)), "{row}");
+        for (cell, key) in cells[1..].iter().zip(&keys) {
+            let u = m.units.iter().find(|u| u.key == *key).unwrap();
+            let arrows = match u.band {
+                Some(Band::MuchBetter) => "▲▲",
+                Some(Band::Better) => "▲",
+                Some(Band::Worse) => "▼",
+                Some(Band::MuchWorse) => "▼▼",
+                _ => "",
+            };
+            let shown: String = cell.chars().filter(|c| matches!(c, '▲' | '▼')).collect();
+            assert_eq!(shown, arrows, "{} {key}: {cell}", m.id);
+            marks += usize::from(!arrows.is_empty());
+        }
+    }
+    assert!(marks > 0, "some item is outside its funnel");
 }

@@ -5,7 +5,7 @@
 //! cell is written, so the columns of the two reports cannot drift apart.
 
 use scoring::present::numbers::{coefficient, count, interval, p_value, score, signed, MISSING};
-use scoring::present::units::{below_target, still_needed, unit_row};
+use scoring::present::units::{band_mark, below_target, still_needed, unit_row};
 use scoring::report::{
     Band, Group, Report, Scope, SpcChart, UnitMeasure, UnitRow, UnitVerdict, Units,
 };
@@ -109,6 +109,49 @@ fn measure_view<'a>(m: &'a UnitMeasure, labels: &'a Labels<'_>) -> MeasureView<'
         table: Table { head, rows },
         marked: m.units.iter().any(below_target),
     }
+}
+
+/// The items against the units in one compact table: per item, each
+/// unit's mean with its band's mark (and [`BELOW_TARGET`]); the columns
+/// are the units of the index, in the groups' order. `None` without items.
+pub(super) fn item_matrix<'a>(units: &'a Units, labels: &'a Labels<'_>) -> Option<Table<'a>> {
+    let index = units.measures.iter().find(|m| m.scope == Scope::Index)?;
+    let items: Vec<&UnitMeasure> = units
+        .measures
+        .iter()
+        .filter(|m| m.scope == Scope::Item)
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let mut head = vec![labels.words.item];
+    head.extend(index.units.iter().map(|u| labels.group_key(&u.key)));
+    let rows = items
+        .iter()
+        .map(|m| {
+            let mut row = vec![Cell::Item {
+                text: labels.item(&m.id),
+                id: &m.id,
+            }];
+            row.extend(index.units.iter().map(|col| {
+                let Some(u) = unit_row(m, &col.key) else {
+                    return Cell::Plain(MISSING.to_owned());
+                };
+                let marked = if below_target(u) { BELOW_TARGET } else { "" };
+                match u.band {
+                    Some(b) => {
+                        let mean = score(u.mean);
+                        let parts = [mean.as_str(), band_mark(b), marked];
+                        let text: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+                        Cell::Classed(band_class(b), text.join(" "))
+                    }
+                    None => Cell::Plain(score(u.mean)),
+                }
+            }));
+            row
+        })
+        .collect();
+    Some(Table { head, rows })
 }
 
 /// The legend of [`BELOW_TARGET`], with the report's target.
