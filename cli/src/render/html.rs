@@ -16,7 +16,7 @@ use super::labels::Labels;
 use super::markdown::summary;
 use super::unit_tables::{
     band_cell, index_chart, index_unit, item_matrix, measures, overview_table, reliability_cell,
-    reliability_legend, verdict_cell, xmr_facts, xmr_table,
+    reliability_legend, stage_charts, verdict_cell, xmr_facts, xmr_table,
 };
 use super::xmr_chart::{signal_legend, xmr};
 use scoring::present::drivers::fix_first;
@@ -262,6 +262,32 @@ fn units(out: &mut String, report: &Report, labels: &Labels<'_>) {
     );
 }
 
+/// The stages' XmR charts, folded: the index's chart comes first, the
+/// stages' are there for whoever looks for where a change comes from.
+fn stage_control_charts(out: &mut String, spc: &[Option<SpcChart>], labels: &Labels<'_>) {
+    let w = labels.words;
+    let charts = stage_charts(spc, labels);
+    if charts.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<details class=\"stage-charts\"><summary>{} — {}</summary>",
+        esc(w.stages),
+        esc(w.control_charts)
+    );
+    for (name, chart) in charts {
+        let _ = writeln!(
+            out,
+            "<h4>{}</h4>\n{}\n{}",
+            esc(name),
+            xmr(chart, name, labels),
+            signal_legend(chart, labels)
+        );
+    }
+    out.push_str("</details>\n");
+}
+
 /// A group's index on its XmR chart (docs/scoring.md §11): the chart, its
 /// signals named, and the months as a table.
 fn control_chart(out: &mut String, chart: Option<&SpcChart>, labels: &Labels<'_>, explain: bool) {
@@ -448,6 +474,7 @@ fn group(
     if let Some(chart) = index_chart(&stats.spc) {
         control_chart(out, chart, labels, chart.is_some() && !*xmr_explained);
         *xmr_explained |= chart.is_some();
+        stage_control_charts(out, &stats.spc, labels);
     }
     out.push_str("</section>\n");
 }

@@ -11,7 +11,7 @@ use super::group_tables::{item_table, significant_changes, stage_table, Cell, Ta
 use super::labels::Labels;
 use super::unit_tables::{
     index_chart, index_unit, item_matrix, measures, overview_table, reliability_cell,
-    reliability_legend, signal_lines, xmr_facts, xmr_table,
+    reliability_legend, signal_lines, stage_charts, xmr_facts, xmr_table,
 };
 use scoring::present::drivers::fix_first;
 use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed, MISSING};
@@ -297,6 +297,28 @@ fn group(
     if let Some(chart) = index_chart(&stats.spc) {
         control_chart(out, chart, labels, chart.is_some() && !*xmr_explained);
         *xmr_explained |= chart.is_some();
+        stage_signals(out, &stats.spc, labels);
+    }
+}
+
+/// The signals of the stages' XmR charts, one line each (the charts
+/// themselves are in the HTML report).
+fn stage_signals(out: &mut String, spc: &[Option<SpcChart>], labels: &Labels<'_>) {
+    let w = labels.words;
+    let lines: Vec<String> = stage_charts(spc, labels)
+        .into_iter()
+        .flat_map(|(name, chart)| {
+            signal_lines(chart, labels)
+                .into_iter()
+                .map(move |line| format!("- {}: {line}", md(name)))
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n**{} — {}**\n", w.stages, w.signals);
+    for line in lines {
+        let _ = writeln!(out, "{line}");
     }
 }
 

@@ -128,6 +128,12 @@ fn xmr_charts_mark_the_months_of_their_signals() {
                     && legend.contains(signal(Lang::En, s.rule, s.side))
             );
         }
+        // One chart for the index and one for each stage with a series.
+        let whole = &section[..section.find("</section>").unwrap()];
+        let spc = &group.stats.as_ref().unwrap().spc;
+        let charts = spc.iter().flatten().count();
+        assert!(charts > 1, "{}: stages have charts too", group.key);
+        assert_eq!(whole.matches(r#"<svg class="chart xmr""#).count(), charts);
         checked += 1;
     }
     assert!(checked > 0, "the data set has signals");

@@ -260,6 +260,19 @@ pub(super) fn index_chart(spc: &[Option<SpcChart>]) -> Option<Option<&SpcChart>>
     spc.first().map(Option::as_ref)
 }
 
+/// The stages' XmR charts of a group, those the series was long enough
+/// for, each with the stage's name.
+pub(super) fn stage_charts<'a>(
+    spc: &'a [Option<SpcChart>],
+    labels: &'a Labels<'_>,
+) -> Vec<(&'a str, &'a SpcChart)> {
+    spc.iter()
+        .flatten()
+        .filter(|c| c.scope == Scope::Stage)
+        .map(|c| (labels.stage(&c.id), c))
+        .collect()
+}
+
 /// The months of an XmR chart, each with the signals it is part of.
 pub(super) fn xmr_table<'a>(chart: &'a SpcChart, labels: &'a Labels<'_>) -> Table<'a> {
     let w = labels.words;
