@@ -166,6 +166,13 @@ pub(crate) fn summary(report: &Report, labels: &Labels<'_>) -> Vec<(&'static str
         (w.suppression, o.suppress_below.to_string()),
         (w.min_compare, o.min_compare.to_string()),
     ];
+    if report.units.is_some() {
+        lines.push((w.min_difference, score(Some(o.min_difference))));
+        lines.push((
+            w.target_reliability,
+            coefficient(Some(o.target_reliability)),
+        ));
+    }
     let f = &o.filters;
     let filters: Vec<String> = [
         f.hospital.clone(),

@@ -115,6 +115,9 @@ pub struct ReportWords {
     /// The compact table of items against units (docs/scoring.md §10.2).
     pub items_by_unit: &'static str,
     pub items_by_unit_note: &'static str,
+    /// The options of docs/scoring.md §13, in a report's summary.
+    pub min_difference: &'static str,
+    pub target_reliability: &'static str,
 }
 
 const ZH_CN: ReportWords = ReportWords {
@@ -211,6 +214,8 @@ const ZH_CN: ReportWords = ReportWords {
     means_xmr: "控制图按月显示得分，两条控制限由本单位自己过去各月的数据算出。在控制限之间上下起伏的点属于正常波动，不必为每个月的变化找原因。出现信号——某点超出控制限、连续7个月高于中心线、或连续7个月逐月上升——说明过程确实发生了变化，信号所列的月份说明从何时开始。改进项目之后出现向上的信号，是项目见效的证据。",
     items_by_unit: "各题目的单位比较",
     items_by_unit_note: "各题目在各单位的均分与漏斗图分级：▲▲ 明显优于预期，▲ 优于预期，▼ 低于预期，▼▼ 明显低于预期，无标记为符合预期；† 可靠度低于目标值。",
+    min_difference: "判定优于或低于所需的最小差值",
+    target_reliability: "目标可靠度",
 };
 
 const ZH_HANT: ReportWords = ReportWords {
@@ -307,6 +312,8 @@ const ZH_HANT: ReportWords = ReportWords {
     means_xmr: "控制圖按月顯示得分，兩條控制限由本單位自己過去各月的資料算出。在控制限之間上下起伏的點屬於正常波動，不必為每個月的變化找原因。出現信號——某點超出控制限、連續7個月高於中心線、或連續7個月逐月上升——說明過程確實發生了變化，信號所列的月份說明從何時開始。改進項目之後出現向上的信號，是項目見效的證據。",
     items_by_unit: "各題目的單位比較",
     items_by_unit_note: "各題目在各單位的均分與漏斗圖分級：▲▲ 明顯優於預期，▲ 優於預期，▼ 低於預期，▼▼ 明顯低於預期，無標記為符合預期；† 可靠度低於目標值。",
+    min_difference: "判定優於或低於所需的最小差值",
+    target_reliability: "目標可靠度",
 };
 
 const EN: ReportWords = ReportWords {
@@ -403,6 +410,8 @@ const EN: ReportWords = ReportWords {
     means_xmr: "The chart shows your score month by month between two limits calculated from your own past months. Points between the limits, going up and down, are normal: do not look for a cause in each month. A signal (a point outside the limits, seven months in a row above the centre line, or seven months each better than the last) means the process has really changed; the months listed with the signal tell you since when. A rising signal after an improvement project is evidence that it worked.",
     items_by_unit: "Items by unit",
     items_by_unit_note: "Each item's mean per unit, with its funnel band: ▲▲ much better than expected, ▲ better, ▼ worse, ▼▼ much worse, no mark as expected; † below the reliability target.",
+    min_difference: "Smallest difference called better or worse",
+    target_reliability: "Target reliability",
 };
 
 impl ReportWords {
