@@ -29,7 +29,7 @@ pub(crate) fn read_tally(instrument: &Instrument, path: &std::path::Path) -> Res
     let text = read_text(path)?;
     Tally::from_json(instrument, text.trim_end()).with_context(|| {
         format!(
-            "{} is not a tally of {} version {}",
+            "could not read {} as a tally of {} version {}",
             path.display(),
             instrument.id,
             instrument.version
