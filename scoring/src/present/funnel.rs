@@ -112,25 +112,9 @@ mod tests {
 
     fn unit(key: &str, n: u64, mean: f64, band: Option<Band>) -> UnitRow {
         UnitRow {
-            key: key.to_owned(),
-            n,
-            mean: Some(mean),
-            diff: None,
-            ci_low: None,
-            ci_high: None,
-            t: None,
-            df: None,
-            p: None,
-            q: None,
             verdict: UnitVerdict::AsExpected,
-            z: None,
-            limit95_low: None,
-            limit95_high: None,
-            limit998_low: None,
-            limit998_high: None,
             band,
-            reliability: None,
-            reliable: None,
+            ..UnitRow::listed(key.to_owned(), n, Some(mean))
         }
     }
 

@@ -38,29 +38,12 @@ pub fn unit_row<'a>(measure: &'a UnitMeasure, key: &str) -> Option<&'a UnitRow> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Scope, UnitVerdict};
+    use crate::report::Scope;
 
     fn row(key: &str, n: u64, reliable: Option<bool>) -> UnitRow {
         UnitRow {
-            key: key.to_owned(),
-            n,
-            mean: None,
-            diff: None,
-            ci_low: None,
-            ci_high: None,
-            t: None,
-            df: None,
-            p: None,
-            q: None,
-            verdict: UnitVerdict::Insufficient,
-            z: None,
-            limit95_low: None,
-            limit95_high: None,
-            limit998_low: None,
-            limit998_high: None,
-            band: None,
-            reliability: None,
             reliable,
+            ..UnitRow::listed(key.to_owned(), n, None)
         }
     }
 

@@ -65,6 +65,35 @@ pub struct UnitRow {
     pub reliable: Option<bool>,
 }
 
+impl UnitRow {
+    /// A unit listed without comparison (docs/scoring.md §10: fewer than 2
+    /// values, or a measure with fewer than 3 units): its `key`, `n` and
+    /// `mean`, verdict `insufficient`, every other field null.
+    pub fn listed(key: String, n: u64, mean: Option<f64>) -> UnitRow {
+        UnitRow {
+            key,
+            n,
+            mean,
+            diff: None,
+            ci_low: None,
+            ci_high: None,
+            t: None,
+            df: None,
+            p: None,
+            q: None,
+            verdict: UnitVerdict::Insufficient,
+            z: None,
+            limit95_low: None,
+            limit95_high: None,
+            limit998_low: None,
+            limit998_high: None,
+            band: None,
+            reliability: None,
+            reliable: None,
+        }
+    }
+}
+
 /// docs/scoring.md §10.1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

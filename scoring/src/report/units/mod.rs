@@ -14,7 +14,7 @@ use super::canonical::num;
 use super::case_mix;
 use super::describe::{index_unit, item_unit, stage_unit, Numbers};
 use super::model::Scope;
-use super::model_v2::{UnitMeasure, UnitRow, UnitVerdict, Units};
+use super::model_v2::{UnitMeasure, UnitRow, Units};
 use super::options::ScoreOptions;
 use crate::stats::moments::{Moments, Unit};
 use crate::tally::{Cell, Layout};
@@ -209,27 +209,7 @@ fn measure_of(
 
 /// A unit listed without comparison: `key`, `n`, `mean` and nulls.
 fn insufficient(sample: &Sample<'_>) -> UnitRow {
-    UnitRow {
-        key: sample.key.to_string(),
-        n: sample.moments.n,
-        mean: num(sample.mean),
-        diff: None,
-        ci_low: None,
-        ci_high: None,
-        t: None,
-        df: None,
-        p: None,
-        q: None,
-        verdict: UnitVerdict::Insufficient,
-        z: None,
-        limit95_low: None,
-        limit95_high: None,
-        limit998_low: None,
-        limit998_high: None,
-        band: None,
-        reliability: None,
-        reliable: None,
-    }
+    UnitRow::listed(sample.key.to_string(), sample.moments.n, num(sample.mean))
 }
 
 /// `N`, `θ₀ = Σ n_u m_u / N`, `MSW = Σ (n_u − 1) v_u / (N − K)` and
