@@ -653,6 +653,7 @@ fn routes_read_back_what_they_write() {
         Route::Stage(Some("inpatient".into())),
         Route::Priorities,
         Route::Groups,
+        Route::Benchmark,
         Route::Trend,
         Route::Comments,
         Route::Print,

@@ -3,7 +3,7 @@
 //! responses than the threshold.
 
 use crate::dashboard::labels::Labels;
-use scoring::report::{Report, Verdict};
+use scoring::report::{Report, Scope, UnitRow, Verdict};
 
 use super::Metric;
 
@@ -12,6 +12,11 @@ pub struct GroupsTable {
     /// Stage ids and titles, the columns, in instrument order.
     pub stages: Vec<(String, String)>,
     pub rows: Vec<GroupRow>,
+    /// Whether the report compares units (docs/scoring.md §10).
+    pub has_units: bool,
+    /// Responses a unit needs to reach the reliability target on the
+    /// index (docs/scoring.md §10.3).
+    pub n_needed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +47,10 @@ pub struct ShownGroup {
     /// group has no score for that stage (e.g. no emergency visits).
     pub stages: Vec<Option<Metric>>,
     pub index_verdict: Option<Verdict>,
+    /// The group as a unit on the index against the rest: band, verdict
+    /// and reliability (docs/scoring.md §10); `None` for `all` and
+    /// without units.
+    pub unit: Option<UnitRow>,
 }
 
 /// All groups of the report, `all` first, the others by key.
@@ -50,6 +59,10 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
         .stage_ids()
         .map(|id| (id.to_owned(), labels.stage(id)))
         .collect();
+    let index_units = report
+        .units
+        .as_ref()
+        .and_then(|u| u.measures.iter().find(|m| m.scope == Scope::Index));
     let mut rows: Vec<GroupRow> = report
         .groups
         .iter()
@@ -67,6 +80,9 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
                     .map(|(id, _)| stats.stage(id).map(Metric::from))
                     .collect(),
                 index_verdict: stats.index_comparison().map(|c| c.verdict),
+                unit: index_units
+                    .and_then(|m| m.units.iter().find(|u| u.key == g.key))
+                    .cloned(),
             })
         })
         .collect();
@@ -75,5 +91,10 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
             .cmp(&(b.key() != "all"))
             .then_with(|| a.key().cmp(b.key()))
     });
-    GroupsTable { stages, rows }
+    GroupsTable {
+        stages,
+        rows,
+        has_units: index_units.is_some(),
+        n_needed: index_units.and_then(|m| m.n_needed),
+    }
 }

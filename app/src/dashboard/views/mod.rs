@@ -1,6 +1,7 @@
 //! The pages of the dashboard and the pieces around them. Each view takes
 //! the loaded report and lays out a view model from `model/`.
 
+pub mod benchmark;
 pub mod comments;
 pub mod comparison;
 pub mod export_bar;
@@ -174,5 +175,45 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
         <p class="report-summary" id="report-summary">
             <strong>{ t(T::ReportShown) }</strong>{ parts.join(" · ") }
         </p>
+    }
+}
+
+/// The plain-language note beside a chart ("what this means").
+pub fn what_this_means(lang: Lang, text: &str) -> Html {
+    html! {
+        <aside class="explain">
+            <strong>{ T::WhatThisMeans.in_(lang) }{ lang.choose("：", "：", ": ") }</strong>{ text.to_owned() }
+        </aside>
+    }
+}
+
+/// A unit's reliability with, below the target, the mark and the
+/// responses it needs (docs/scoring.md §10.3).
+pub fn reliability_cell(lang: Lang, row: &scoring::report::UnitRow, n_needed: Option<u64>) -> Html {
+    if row.reliable == Some(false) {
+        let note = match n_needed {
+            Some(n) => fill(T::NeedsN.in_(lang), &[("n", &nf::count(n))]),
+            None => T::NotReliable.in_(lang).to_owned(),
+        };
+        html! {
+            <span class="unreliable">{ nf::coefficient(row.reliability) }{ " " }
+                <span class="mark">{ "* " }{ note }</span></span>
+        }
+    } else {
+        html! { nf::coefficient(row.reliability) }
+    }
+}
+
+/// A unit's funnel band as its shape and word.
+pub fn band_badge(lang: Lang, band: Option<scoring::report::Band>) -> Html {
+    use super::charts::funnel::{band_colour, band_mark};
+    match band {
+        None => html! { <span class="muted">{ nf::MISSING }</span> },
+        Some(b) => html! {
+            <span class="band">
+                <span aria-hidden="true" style={format!("color:{}", band_colour(band))}>{ band_mark(band) }{ " " }</span>
+                { super::i18n::band(lang, b) }
+            </span>
+        },
     }
 }

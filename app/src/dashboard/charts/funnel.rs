@@ -1,0 +1,203 @@
+//! The funnel plot (docs/scoring.md §10.2): each unit at (n, mean), the
+//! target θ₀ as a line and the 95% and 99.8% limits as curves in n. A
+//! unit's band shows as colour, as a shape (▲ above, ▼ below, ● between)
+//! and as its label, never by colour alone; a unit below the reliability
+//! target is drawn hollow.
+
+use yew::prelude::*;
+
+use super::palette::{GRID, INK, MUTED};
+use super::scale::{nice_ticks, padded_domain, shorten, Linear};
+use super::{ChartFigure, TableData};
+use crate::dashboard::i18n::{band as band_word, Lang, T};
+use crate::dashboard::model::benchmark::{below_target, funnel_curves};
+use crate::dashboard::number_format as nf;
+use scoring::report::{Band, UnitMeasure};
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 360.0;
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 600.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 290.0;
+
+/// The colour of a band: blues above, oranges below, grey between
+/// (Okabe–Ito, readable with colour-vision deficiencies).
+pub fn band_colour(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::MuchBetter) => "#0072B2",
+        Some(Band::Better) => "#56B4E9",
+        Some(Band::AsExpected) | None => "#6B7680",
+        Some(Band::Worse) => "#E69F00",
+        Some(Band::MuchWorse) => "#D55E00",
+    }
+}
+
+/// The shape of a band's marker, for readers who cannot tell the colours.
+pub fn band_mark(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::MuchBetter | Band::Better) => "▲",
+        Some(Band::Worse | Band::MuchWorse) => "▼",
+        Some(Band::AsExpected) => "●",
+        None => "○",
+    }
+}
+
+pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
+    let t = |k: T| k.in_(lang).to_owned();
+    TableData {
+        headers: vec![
+            t(T::Unit),
+            t(T::N),
+            t(T::Score),
+            t(T::Limits95),
+            t(T::Limits998),
+            t(T::Band),
+            t(T::Reliability),
+        ],
+        rows: measure
+            .units
+            .iter()
+            .map(|u| {
+                let reliability = match (u.reliability, below_target(u)) {
+                    (r, true) => format!("{} ({})", nf::coefficient(r), t(T::NotReliable)),
+                    (r, false) => nf::coefficient(r),
+                };
+                vec![
+                    u.key.clone(),
+                    nf::count(u.n),
+                    nf::score(u.mean),
+                    nf::interval(u.limit95_low, u.limit95_high),
+                    nf::interval(u.limit998_low, u.limit998_high),
+                    u.band
+                        .map_or(nf::MISSING.to_owned(), |b| band_word(lang, b).to_owned()),
+                    reliability,
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// SVG path data through `(x, y)` pixel points.
+fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
+    points
+        .enumerate()
+        .map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" }))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure) -> Html {
+    let shown: Vec<(f64, f64)> = measure
+        .units
+        .iter()
+        .filter_map(|u| u.mean.map(|m| (u.n as f64, m)))
+        .collect();
+    let n_max = shown.iter().map(|p| p.0).fold(1.0, f64::max) * 1.08;
+    let n_min = shown.iter().map(|p| p.0).fold(n_max, f64::min);
+    let curves = funnel_curves(measure, (n_min * 0.6).max(2.0), n_max, 48);
+    let mut values: Vec<f64> = shown.iter().map(|p| p.1).collect();
+    values.extend(measure.target);
+    if let Some(first) = curves.first() {
+        values.extend([first.3, first.4]);
+    }
+    let (lo, hi) = padded_domain(&values, 6.0);
+    let y = Linear::new((lo, hi), (BOTTOM, TOP));
+    let x = Linear::new((0.0, n_max), (LEFT, RIGHT));
+    let y_ticks = nice_ticks(lo, hi, 5).into_iter().map(|v| {
+        html! {
+            <g>
+                <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={y.at(v).to_string()}
+                      y2={y.at(v).to_string()} stroke={GRID} />
+                <text x={(LEFT - 6.0).to_string()} y={(y.at(v) + 4.0).to_string()} font-size="10"
+                      fill={MUTED} text-anchor="end">{ format!("{v}") }</text>
+            </g>
+        }
+    });
+    let x_ticks = nice_ticks(0.0, n_max, 6).into_iter().map(|v| {
+        html! {
+            <text x={x.at(v).to_string()} y={(BOTTOM + 16.0).to_string()} font-size="10"
+                  fill={MUTED} text-anchor="middle">{ nf::count(v as u64) }</text>
+        }
+    });
+    let curve = |pick: fn(&(f64, f64, f64, f64, f64)) -> f64, dash: &'static str| {
+        html! {
+            <path d={polyline(curves.iter().map(|c| (x.at(c.0), y.at(pick(c)))))} fill="none"
+                  stroke={INK} stroke-width="1.2" stroke-dasharray={dash} />
+        }
+    };
+    let target = measure.target.map(|t| {
+        html! {
+            <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={y.at(t).to_string()}
+                  y2={y.at(t).to_string()} stroke={INK} stroke-width="1.5" />
+        }
+    });
+    let points = measure.units.iter().filter_map(|u| {
+        let mean = u.mean?;
+        let (cx, cy) = (x.at(u.n as f64), y.at(mean));
+        let colour = band_colour(u.band);
+        let hollow = below_target(u);
+        let band = u.band.map_or(nf::MISSING, |b| band_word(lang, b));
+        Some(html! {
+            <g class="unit">
+                <title>{ format!("{}: {} (n = {}) · {}", u.key, nf::score(u.mean), nf::count(u.n), band) }</title>
+                <text x={cx.to_string()} y={(cy + 5.0).to_string()} font-size="15" text-anchor="middle"
+                      fill={if hollow { "#FFFFFF" } else { colour }} stroke={colour}
+                      stroke-width={if hollow { "1.2" } else { "0.6" }}>{ band_mark(u.band) }</text>
+                <text x={(cx + 9.0).to_string()} y={(cy - 6.0).to_string()} font-size="11"
+                      fill={INK}>{ shorten(&u.key, 10.0) }{ if hollow { "*" } else { "" } }</text>
+            </g>
+        })
+    });
+    let legend_y = BOTTOM + 40.0;
+    let legend_line = |lx: f64, dash: &'static str, label: T| {
+        html! {
+            <g>
+                <line x1={lx.to_string()} x2={(lx + 24.0).to_string()} y1={(legend_y - 4.0).to_string()}
+                      y2={(legend_y - 4.0).to_string()} stroke={INK} stroke-width="1.5"
+                      stroke-dasharray={dash} />
+                <text x={(lx + 30.0).to_string()} y={legend_y.to_string()} font-size="10" fill={INK}>
+                    { label.in_(lang) }</text>
+            </g>
+        }
+    };
+    let bands = [
+        Band::MuchBetter,
+        Band::Better,
+        Band::AsExpected,
+        Band::Worse,
+        Band::MuchWorse,
+    ];
+    let band_legend = bands.iter().enumerate().map(|(i, b)| {
+        let lx = LEFT + i as f64 * 112.0;
+        html! {
+            <g>
+                <text x={lx.to_string()} y={(legend_y + 20.0).to_string()} font-size="13"
+                      fill={band_colour(Some(*b))}>{ band_mark(Some(*b)) }</text>
+                <text x={(lx + 14.0).to_string()} y={(legend_y + 19.0).to_string()} font-size="10"
+                      fill={INK}>{ band_word(lang, *b) }</text>
+            </g>
+        }
+    });
+    html! {
+        <ChartFigure id={id.to_owned()} caption={caption} lang={lang}
+                     table={table(measure, lang)} width={WIDTH} height={HEIGHT}>
+            { for y_ticks }
+            { for x_ticks }
+            <text x={RIGHT.to_string()} y={(BOTTOM + 30.0).to_string()} font-size="10" fill={MUTED}
+                  text-anchor="end">{ T::ResponsesAxis.in_(lang) }</text>
+            { curve(|c| c.3, "2 3") }
+            { curve(|c| c.4, "2 3") }
+            { curve(|c| c.1, "6 4") }
+            { curve(|c| c.2, "6 4") }
+            { for target }
+            { for points }
+            { legend_line(LEFT, "", T::Target) }
+            { legend_line(LEFT + 150.0, "6 4", T::Limits95) }
+            { legend_line(LEFT + 300.0, "2 3", T::Limits998) }
+            <text x={(LEFT + 450.0).to_string()} y={legend_y.to_string()} font-size="10" fill={INK}>
+                { format!("* {}", T::NotReliable.in_(lang)) }</text>
+            { for band_legend }
+        </ChartFigure>
+    }
+}

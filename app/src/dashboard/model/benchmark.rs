@@ -1,0 +1,188 @@
+//! Units against each other (docs/scoring.md §10): one measure of the
+//! report's `units` at a time, as a sortable table and a funnel plot.
+//! The numbers are the report's; this only chooses, labels and orders.
+
+use std::cmp::Ordering;
+
+use crate::dashboard::labels::Labels;
+use scoring::report::{Band, Report, Scope, UnitMeasure, UnitRow};
+
+/// A measure the selector offers: `index`, `stage:<id>` or `item:<id>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureChoice {
+    pub key: String,
+    pub label: String,
+}
+
+pub fn measure_key(scope: Scope, id: &str) -> String {
+    match scope {
+        Scope::Index => "index".to_owned(),
+        Scope::Stage => format!("stage:{id}"),
+        Scope::Item => format!("item:{id}"),
+    }
+}
+
+/// Every measure of the report's units, in report order (the index, the
+/// stages, the items); empty when the report has no units.
+pub fn measure_choices(report: &Report, labels: &Labels) -> Vec<MeasureChoice> {
+    report
+        .units
+        .iter()
+        .flat_map(|u| &u.measures)
+        .map(|m| MeasureChoice {
+            key: measure_key(m.scope, &m.id),
+            label: labels.scoped(m.scope, &m.id),
+        })
+        .collect()
+}
+
+/// The measure named by `key`, or the first (the index) when no measure
+/// has that key.
+pub fn find_measure<'a>(report: &'a Report, key: &str) -> Option<&'a UnitMeasure> {
+    let measures = &report.units.as_ref()?.measures;
+    measures
+        .iter()
+        .find(|m| measure_key(m.scope, &m.id) == key)
+        .or_else(|| measures.first())
+}
+
+/// A column the unit table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Key,
+    N,
+    Mean,
+    Diff,
+    Band,
+    Reliability,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Sort {
+        Sort {
+            key: SortKey::Key,
+            descending: false,
+        }
+    }
+}
+
+impl Sort {
+    /// The same column flips direction; another starts with the unit key
+    /// ascending and every other column with the largest (best band) first.
+    pub fn toggle(self, key: SortKey) -> Sort {
+        Sort {
+            key,
+            descending: if self.key == key {
+                !self.descending
+            } else {
+                key != SortKey::Key
+            },
+        }
+    }
+}
+
+/// Best band first: much better 4 … much worse 0, no band below all.
+fn band_rank(band: Option<Band>) -> i8 {
+    match band {
+        Some(Band::MuchBetter) => 4,
+        Some(Band::Better) => 3,
+        Some(Band::AsExpected) => 2,
+        Some(Band::Worse) => 1,
+        Some(Band::MuchWorse) => 0,
+        None => -1,
+    }
+}
+
+/// Missing numbers sort last in either direction; ties keep key order.
+fn by_number(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let o = x.total_cmp(&y);
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+pub fn sort_units(rows: &mut [UnitRow], sort: Sort) {
+    rows.sort_by(|a, b| {
+        let d = sort.descending;
+        let primary = match sort.key {
+            SortKey::Key => {
+                let o = a.key.cmp(&b.key);
+                if d {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }
+            SortKey::N => by_number(Some(a.n as f64), Some(b.n as f64), d),
+            SortKey::Mean => by_number(a.mean, b.mean, d),
+            SortKey::Diff => by_number(a.diff, b.diff, d),
+            SortKey::Band => {
+                let o = band_rank(a.band).cmp(&band_rank(b.band));
+                if d {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }
+            SortKey::Reliability => by_number(a.reliability, b.reliability, d),
+        };
+        primary.then_with(|| a.key.cmp(&b.key))
+    });
+}
+
+/// Whether a unit is to be shown as below the reliability target: a
+/// reliability was computed and it falls short (docs/scoring.md §10.3).
+pub fn below_target(row: &UnitRow) -> bool {
+    row.reliable == Some(false)
+}
+
+/// `Φ⁻¹(0.999)`, the 99.8% limits' z (docs/scoring.md §10.2), as a constant
+/// so the page does not carry the quantile function (a test checks it
+/// against `scoring::stats::normal::quantile_upper(0.001)`).
+pub const Z_999: f64 = 3.090_232_306_167_813;
+
+/// The funnel's limit curves `θ₀ ± z·√(σ²/n + τ²_used)` (docs/scoring.md
+/// §10.2) at `steps + 1` values of n spread evenly between `n_lo` and
+/// `n_hi`: `(n, low95, high95, low998, high998)`. Empty when the measure
+/// has no target or σ.
+pub fn funnel_curves(
+    measure: &UnitMeasure,
+    n_lo: f64,
+    n_hi: f64,
+    steps: usize,
+) -> Vec<(f64, f64, f64, f64, f64)> {
+    let (Some(target), Some(sigma)) = (measure.target, measure.sigma) else {
+        return Vec::new();
+    };
+    let tau2 = measure.tau2_used.unwrap_or(0.0);
+    let (z95, z998) = (scoring::stats::normal::Z_975, Z_999);
+    let steps = steps.max(1);
+    (0..=steps)
+        .map(|i| {
+            let n = (n_lo + (n_hi - n_lo) * i as f64 / steps as f64).max(1.0);
+            let se = (sigma * sigma / n + tau2).sqrt();
+            (
+                n,
+                target - z95 * se,
+                target + z95 * se,
+                target - z998 * se,
+                target + z998 * se,
+            )
+        })
+        .collect()
+}
