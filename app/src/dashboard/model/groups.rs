@@ -50,7 +50,7 @@ pub struct ShownGroup {
     /// The group as a unit on the index against the rest: band, verdict
     /// and reliability (docs/scoring.md §10); `None` for `all` and
     /// without units.
-    pub unit: Option<UnitRow>,
+    pub unit: Option<Box<UnitRow>>,
 }
 
 /// All groups of the report, `all` first, the others by key.
@@ -82,7 +82,7 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
                 index_verdict: stats.index_comparison().map(|c| c.verdict),
                 unit: index_units
                     .and_then(|m| m.units.iter().find(|u| u.key == g.key))
-                    .cloned(),
+                    .map(|u| Box::new(u.clone())),
             })
         })
         .collect();
