@@ -6,6 +6,8 @@
 
 pub mod cells;
 pub mod drivers;
+pub mod funnel;
 pub mod numbers;
 pub mod rows;
+pub mod units;
 pub mod words;

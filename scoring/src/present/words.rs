@@ -5,7 +5,7 @@
 //! instrument; the dashboard's controls have their own words.)
 
 use crate::lang::Lang;
-use crate::report::{GroupBy, Quadrant, Verdict};
+use crate::report::{Band, GroupBy, Quadrant, Reference, Rule, Side, UnitVerdict, Verdict};
 
 /// Every word of a report in one language.
 pub struct ReportWords {
@@ -56,6 +56,62 @@ pub struct ReportWords {
     pub groups_overview: &'static str,
     pub scale_note: &'static str,
     pub chart_note: &'static str,
+    // Methodology version 2 (docs/scoring.md §10–§11).
+    /// Section: the units of the grouping against each other (docs/scoring.md §10).
+    pub units: &'static str,
+    pub units_note: &'static str,
+    pub unit: &'static str,
+    pub measure: &'static str,
+    pub too_few_units: &'static str,
+    pub funnel: &'static str,
+    pub funnel_note: &'static str,
+    pub limits95: &'static str,
+    pub limits998: &'static str,
+    /// The respondent-weighted mean of the units' means (docs/scoring.md §10).
+    pub target: &'static str,
+    pub sigma: &'static str,
+    pub tau2: &'static str,
+    pub icc: &'static str,
+    pub n_needed: &'static str,
+    pub difference: &'static str,
+    pub difference_ci: &'static str,
+    pub z: &'static str,
+    /// A unit's funnel band (docs/scoring.md §10.2).
+    pub band: &'static str,
+    /// A unit's verdict against the rest (docs/scoring.md §10.1).
+    pub unit_verdict: &'static str,
+    pub reliability: &'static str,
+    pub reliable: &'static str,
+    /// Responses a unit still needs to reach the reliability target.
+    pub still_needed: &'static str,
+    /// The note of a unit marked as below the reliability target (docs/scoring.md §10.3).
+    pub below_target: &'static str,
+    pub over_dispersed: &'static str,
+    pub not_over_dispersed: &'static str,
+    /// Section: XmR charts over the months (docs/scoring.md §11).
+    pub control_charts: &'static str,
+    pub xmr_note: &'static str,
+    pub month: &'static str,
+    pub monthly_mean: &'static str,
+    pub centre: &'static str,
+    pub upper_limit: &'static str,
+    pub lower_limit: &'static str,
+    pub signals: &'static str,
+    pub no_signal: &'static str,
+    pub rule: &'static str,
+    pub side: &'static str,
+    pub reference_baseline: &'static str,
+    pub reference_all: &'static str,
+    pub no_chart: &'static str,
+    pub what_this_means: &'static str,
+    /// Plain-language reading of the unit verdicts (docs/methodology.md §14).
+    pub means_verdict: &'static str,
+    /// Plain-language reading of the funnel plot (docs/methodology.md §15).
+    pub means_funnel: &'static str,
+    /// Plain-language reading of reliability (docs/methodology.md §16).
+    pub means_reliability: &'static str,
+    /// Plain-language reading of an XmR chart (docs/methodology.md §17).
+    pub means_xmr: &'static str,
 }
 
 const ZH_CN: ReportWords = ReportWords {
@@ -106,6 +162,50 @@ const ZH_CN: ReportWords = ReportWords {
     groups_overview: "各组就医体验指数",
     scale_note: "得分为0–100分制：0 = 最差，100 = 最好。",
     chart_note: "横条为均分，细线为95%置信区间，◆为基线均分。",
+    units: "各单位比较",
+    units_note: "各单位按编号排列，不是排名：请看每个单位的分级与结论，而不是先后顺序。",
+    unit: "单位",
+    measure: "指标",
+    too_few_units: "有至少2份答卷的单位少于3个，无法比较。",
+    funnel: "漏斗图",
+    funnel_note: "每个点是一个单位（横轴为样本量，纵轴为均分）；实线为总体目标值θ₀，虚线为95%界限，点线为99.8%界限。",
+    limits95: "95%界限",
+    limits998: "99.8%界限",
+    target: "目标值θ₀",
+    sigma: "单位内标准差σ",
+    tau2: "单位间方差τ²",
+    icc: "组内相关系数ICC",
+    n_needed: "达到目标可靠度所需样本量",
+    difference: "与其余单位之差",
+    difference_ci: "差值的95%置信区间",
+    z: "z值",
+    band: "漏斗图分级",
+    unit_verdict: "与其余单位相比",
+    reliability: "可靠度",
+    reliable: "可靠",
+    still_needed: "尚需样本量",
+    below_target: "可靠度低于目标值：请勿据此排名",
+    over_dispersed: "过度离散：各单位之间的差异大于随机波动，界限已按单位间方差τ²放宽。",
+    not_over_dispersed: "未见过度离散：界限只反映随机波动。",
+    control_charts: "控制图",
+    xmr_note: "折线为各月均分，实线为中心线，虚线为上、下控制限；标记的点属于信号。",
+    month: "月份",
+    monthly_mean: "月均分",
+    centre: "中心线",
+    upper_limit: "上控制限",
+    lower_limit: "下控制限",
+    signals: "信号",
+    no_signal: "没有信号：各月的起伏属于正常波动。",
+    rule: "判异规则",
+    side: "方向",
+    reference_baseline: "中心线和控制限依据基线期各月计算。",
+    reference_all: "中心线和控制限依据全部月份计算。",
+    no_chart: "月份不足（至少需要6个月、每月至少2份答卷），无法绘制控制图。",
+    what_this_means: "这意味着什么",
+    means_verdict: "“优于其余单位”是指：本单位患者的评价明显高于其他单位患者的整体评价——差距大到不能用偶然解释，且至少相差3分（满分100）。“无明显差异”并不等于“一般”，而是调查无法把本单位与其他单位区分开。“样本不足”是指本单位答卷太少，无法判断。",
+    means_funnel: "漏斗图显示：在各单位调查人数不同的情况下，真正水平相当的单位之间会有多大的分数差异。落在漏斗内的单位“符合预期”，它与平均值的距离属于偶然和单位间正常差异所能产生的范围。高于漏斗上缘，说明得分高出这一范围，某些做法可能确实有效；低于下缘，说明可能有需要关注的问题。“明显优于”或“明显低于”（在外侧线之外）是强有力的证据。",
+    means_reliability: "可靠度说明本单位得分与其他单位比较时有多可信。达到0.7及以上，看到的差异大部分是真实的；低于0.7，换一批患者调查，得分可能明显不同：请勿据此排名或奖惩。“尚需样本量”是本单位在该指标上还需要收集的有效问卷数。",
+    means_xmr: "控制图按月显示得分，两条控制限由本单位自己过去各月的数据算出。在控制限之间上下起伏的点属于正常波动，不必为每个月的变化找原因。出现信号——某点超出控制限、连续7个月高于中心线、或连续7个月逐月上升——说明过程确实发生了变化，信号所列的月份说明从何时开始。改进项目之后出现向上的信号，是项目见效的证据。",
 };
 
 const ZH_HANT: ReportWords = ReportWords {
@@ -156,6 +256,50 @@ const ZH_HANT: ReportWords = ReportWords {
     groups_overview: "各組就醫體驗指數",
     scale_note: "得分為0–100分制：0 = 最差，100 = 最好。",
     chart_note: "橫條為均分，細線為95%信賴區間，◆為基線均分。",
+    units: "各單位比較",
+    units_note: "各單位按編號排列，不是排名：請看每個單位的分級與結論，而不是先後順序。",
+    unit: "單位",
+    measure: "指標",
+    too_few_units: "有至少2份答卷的單位少於3個，無法比較。",
+    funnel: "漏斗圖",
+    funnel_note: "每個點是一個單位（橫軸為樣本量，縱軸為均分）；實線為總體目標值θ₀，虛線為95%界限，點線為99.8%界限。",
+    limits95: "95%界限",
+    limits998: "99.8%界限",
+    target: "目標值θ₀",
+    sigma: "單位內標準差σ",
+    tau2: "單位間方差τ²",
+    icc: "組內相關係數ICC",
+    n_needed: "達到目標可靠度所需樣本量",
+    difference: "與其餘單位之差",
+    difference_ci: "差值的95%信賴區間",
+    z: "z值",
+    band: "漏斗圖分級",
+    unit_verdict: "與其餘單位相比",
+    reliability: "可靠度",
+    reliable: "可靠",
+    still_needed: "尚需樣本量",
+    below_target: "可靠度低於目標值：請勿據此排名",
+    over_dispersed: "過度離散：各單位之間的差異大於隨機波動，界限已按單位間方差τ²放寬。",
+    not_over_dispersed: "未見過度離散：界限只反映隨機波動。",
+    control_charts: "控制圖",
+    xmr_note: "折線為各月均分，實線為中心線，虛線為上、下控制限；標記的點屬於信號。",
+    month: "月份",
+    monthly_mean: "月均分",
+    centre: "中心線",
+    upper_limit: "上控制限",
+    lower_limit: "下控制限",
+    signals: "信號",
+    no_signal: "沒有信號：各月的起伏屬於正常波動。",
+    rule: "判異規則",
+    side: "方向",
+    reference_baseline: "中心線和控制限依據基線期各月計算。",
+    reference_all: "中心線和控制限依據全部月份計算。",
+    no_chart: "月份不足（至少需要6個月、每月至少2份答卷），無法繪製控制圖。",
+    what_this_means: "這意味著什麼",
+    means_verdict: "「優於其餘單位」是指：本單位患者的評價明顯高於其他單位患者的整體評價——差距大到不能用偶然解釋，且至少相差3分（滿分100）。「無明顯差異」並不等於「一般」，而是調查無法把本單位與其他單位區分開。「樣本不足」是指本單位答卷太少，無法判斷。",
+    means_funnel: "漏斗圖顯示：在各單位調查人數不同的情況下，真正水準相當的單位之間會有多大的分數差異。落在漏斗內的單位「符合預期」，它與平均值的距離屬於偶然和單位間正常差異所能產生的範圍。高於漏斗上緣，說明得分高出這一範圍，某些做法可能確實有效；低於下緣，說明可能有需要關注的問題。「明顯優於」或「明顯低於」（在外側線之外）是強有力的證據。",
+    means_reliability: "可靠度說明本單位得分與其他單位比較時有多可信。達到0.7及以上，看到的差異大部分是真實的；低於0.7，換一批患者調查，得分可能明顯不同：請勿據此排名或獎懲。「尚需樣本量」是本單位在該指標上還需要收集的有效問卷數。",
+    means_xmr: "控制圖按月顯示得分，兩條控制限由本單位自己過去各月的資料算出。在控制限之間上下起伏的點屬於正常波動，不必為每個月的變化找原因。出現信號——某點超出控制限、連續7個月高於中心線、或連續7個月逐月上升——說明過程確實發生了變化，信號所列的月份說明從何時開始。改進項目之後出現向上的信號，是項目見效的證據。",
 };
 
 const EN: ReportWords = ReportWords {
@@ -206,6 +350,50 @@ const EN: ReportWords = ReportWords {
     groups_overview: "Experience index by group",
     scale_note: "Scores are on a 0–100 scale: 0 = worst, 100 = best.",
     chart_note: "Bars are means, lines their 95% confidence intervals, ◆ the baseline mean.",
+    units: "Units compared",
+    units_note: "Units are listed by key, not ranked: read each unit's band and verdict, not its place in the list.",
+    unit: "Unit",
+    measure: "Measure",
+    too_few_units: "Fewer than 3 units with at least 2 answers: no comparison.",
+    funnel: "Funnel plot",
+    funnel_note: "Each point is a unit (across: its responses, up: its mean); the solid line is the target θ₀, dashed lines the 95% limits, dotted lines the 99.8% limits.",
+    limits95: "95% limits",
+    limits998: "99.8% limits",
+    target: "Target θ₀",
+    sigma: "Within-unit SD σ",
+    tau2: "Between-unit variance τ²",
+    icc: "ICC",
+    n_needed: "Responses needed for the reliability target",
+    difference: "Difference from the rest",
+    difference_ci: "95% CI of the difference",
+    z: "z",
+    band: "Band",
+    unit_verdict: "Against the rest",
+    reliability: "Reliability",
+    reliable: "Reliable",
+    still_needed: "Responses still needed",
+    below_target: "below the reliability target: do not rank",
+    over_dispersed: "Over-dispersed: the units differ more than chance allows, so the limits are widened by the between-unit variance τ².",
+    not_over_dispersed: "Not over-dispersed: the limits reflect chance alone.",
+    control_charts: "Control charts",
+    xmr_note: "The line joins the monthly means; the solid line is the centre, dashed lines the upper and lower limits; marked points belong to a signal.",
+    month: "Month",
+    monthly_mean: "Monthly mean",
+    centre: "Centre",
+    upper_limit: "Upper limit",
+    lower_limit: "Lower limit",
+    signals: "Signals",
+    no_signal: "No signal: the ups and downs are the process's usual variation.",
+    rule: "Rule",
+    side: "Direction",
+    reference_baseline: "The centre and limits come from the baseline months.",
+    reference_all: "The centre and limits come from all months.",
+    no_chart: "Too few months for a control chart (at least 6 months with 2 or more answers each).",
+    what_this_means: "What this means",
+    means_verdict: "“Better than the rest” means your patients rated this clearly higher than the patients of the other units together: the gap is too large to be luck, and at least 3 points out of 100. “No clear difference” does not mean “average”: the survey cannot tell your unit apart from the others. “Too few answers” means too few of your patients answered to judge.",
+    means_funnel: "The funnel shows how far apart the scores of units that are really alike can fall, given how many patients each surveyed. A unit inside the funnel is “as expected”: its distance from the average is the kind that chance and ordinary differences between units produce. Above the upper edge, the score is higher than that explains: something you do is likely working. Below the lower edge, something likely needs attention. “Much better” or “much worse” (outside the outer lines) is strong evidence.",
+    means_reliability: "Reliability says how far you can trust a comparison between this unit's score and another's. At 0.7 or more, most of the difference you see is real. Below 0.7, the score could move noticeably with another sample of patients: do not rank or reward on it. “Responses still needed” is how many more completed surveys the unit needs for this measure.",
+    means_xmr: "The chart shows your score month by month between two limits calculated from your own past months. Points between the limits, going up and down, are normal: do not look for a cause in each month. A signal (a point outside the limits, seven months in a row above the centre line, or seven months each better than the last) means the process has really changed; the months listed with the signal tell you since when. A rising signal after an improvement project is evidence that it worked.",
 };
 
 impl ReportWords {
@@ -244,6 +432,122 @@ pub fn quadrant(lang: Lang, quadrant: Quadrant) -> &'static str {
     }
 }
 
+/// A unit's funnel band (docs/scoring.md §10.2), after the "expected
+/// range" bands of England's CQC patient surveys.
+pub fn band(lang: Lang, band: Band) -> &'static str {
+    match band {
+        Band::MuchBetter => {
+            lang.choose("明显优于预期", "明顯優於預期", "much better than expected")
+        }
+        Band::Better => lang.choose("优于预期", "優於預期", "better than expected"),
+        Band::AsExpected => lang.choose("符合预期", "符合預期", "as expected"),
+        Band::Worse => lang.choose("低于预期", "低於預期", "worse than expected"),
+        Band::MuchWorse => lang.choose("明显低于预期", "明顯低於預期", "much worse than expected"),
+    }
+}
+
+/// A unit's verdict against the rest (docs/scoring.md §10.1). Worded apart
+/// from the baseline verdicts of [`verdict`], which say how a group changed.
+pub fn unit_verdict(lang: Lang, verdict: UnitVerdict) -> &'static str {
+    match verdict {
+        UnitVerdict::Better => lang.choose("优于其余单位", "優於其餘單位", "better than the rest"),
+        UnitVerdict::Worse => lang.choose("低于其余单位", "低於其餘單位", "worse than the rest"),
+        UnitVerdict::AsExpected => lang.choose("无明显差异", "無明顯差異", "no clear difference"),
+        UnitVerdict::Insufficient => lang.choose("样本不足", "樣本不足", "too few answers"),
+    }
+}
+
+/// An XmR signal rule (docs/scoring.md §11), as a legend names it.
+pub fn rule(lang: Lang, rule: Rule) -> &'static str {
+    match rule {
+        Rule::Outside => lang.choose("超出控制限", "超出控制限", "point outside the limits"),
+        Rule::Shift => lang.choose(
+            "连续7点位于中心线同侧",
+            "連續7點位於中心線同側",
+            "7 points in a row on one side of the centre",
+        ),
+        Rule::Trend => lang.choose(
+            "连续7点上升或下降",
+            "連續7點上升或下降",
+            "7 points in a row rising or falling",
+        ),
+        Rule::TwoOfThree => lang.choose(
+            "3点中2点超出2σ",
+            "3點中2點超出2σ",
+            "2 of 3 points beyond 2σ",
+        ),
+    }
+}
+
+/// The side of a signal. Higher scores are better on every measure, so a
+/// high signal is an improvement and a low one a deterioration.
+pub fn side(lang: Lang, side: Side) -> &'static str {
+    match side {
+        Side::High => lang.choose("向上（改善）", "向上（改善）", "high (better)"),
+        Side::Low => lang.choose("向下（变差）", "向下（變差）", "low (worse)"),
+    }
+}
+
+/// A signal's rule and side in one phrase, for a list of signals.
+pub fn signal(lang: Lang, rule: Rule, side: Side) -> &'static str {
+    match (rule, side) {
+        (Rule::Outside, Side::High) => {
+            lang.choose("高于上控制限", "高於上控制限", "above the upper limit")
+        }
+        (Rule::Outside, Side::Low) => {
+            lang.choose("低于下控制限", "低於下控制限", "below the lower limit")
+        }
+        (Rule::Shift, Side::High) => lang.choose(
+            "连续7点以上高于中心线",
+            "連續7點以上高於中心線",
+            "7 or more points in a row above the centre",
+        ),
+        (Rule::Shift, Side::Low) => lang.choose(
+            "连续7点以上低于中心线",
+            "連續7點以上低於中心線",
+            "7 or more points in a row below the centre",
+        ),
+        (Rule::Trend, Side::High) => lang.choose(
+            "连续7点以上逐点上升",
+            "連續7點以上逐點上升",
+            "7 or more points in a row each higher than the last",
+        ),
+        (Rule::Trend, Side::Low) => lang.choose(
+            "连续7点以上逐点下降",
+            "連續7點以上逐點下降",
+            "7 or more points in a row each lower than the last",
+        ),
+        (Rule::TwoOfThree, Side::High) => lang.choose(
+            "3点中2点高于中心线+2σ",
+            "3點中2點高於中心線+2σ",
+            "2 of 3 points above the centre + 2σ",
+        ),
+        (Rule::TwoOfThree, Side::Low) => lang.choose(
+            "3点中2点低于中心线−2σ",
+            "3點中2點低於中心線−2σ",
+            "2 of 3 points below the centre − 2σ",
+        ),
+    }
+}
+
+/// Where an XmR chart's centre and limits come from (docs/scoring.md §11).
+pub fn reference(lang: Lang, reference: Reference) -> &'static str {
+    let w = ReportWords::of(lang);
+    match reference {
+        Reference::Baseline => w.reference_baseline,
+        Reference::All => w.reference_all,
+    }
+}
+
+/// Yes or no, as a table cell.
+pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
+    if yes {
+        lang.choose("是", "是", "yes")
+    } else {
+        lang.choose("否", "否", "no")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +565,65 @@ mod tests {
         }
         assert_eq!(ReportWords::of(Lang::En).index, "Experience index");
         assert_eq!(verdict(Lang::ZhHant, Verdict::NoChange), "無變化");
+    }
+    /// Every version 2 word is there in each language, and the unit
+    /// verdicts never read like the baseline verdicts.
+    #[test]
+    fn every_language_has_the_version_2_words() {
+        let bands = [
+            Band::MuchBetter,
+            Band::Better,
+            Band::AsExpected,
+            Band::Worse,
+            Band::MuchWorse,
+        ];
+        let unit_verdicts = [
+            UnitVerdict::Better,
+            UnitVerdict::Worse,
+            UnitVerdict::AsExpected,
+            UnitVerdict::Insufficient,
+        ];
+        let rules = [Rule::Outside, Rule::Shift, Rule::Trend, Rule::TwoOfThree];
+        for lang in Lang::ALL {
+            let w = ReportWords::of(lang);
+            for word in [
+                w.units,
+                w.funnel,
+                w.control_charts,
+                w.band,
+                w.unit_verdict,
+                w.reliability,
+                w.still_needed,
+                w.below_target,
+                w.what_this_means,
+                w.means_verdict,
+                w.means_funnel,
+                w.means_reliability,
+                w.means_xmr,
+            ] {
+                assert!(!word.is_empty(), "{lang:?}");
+            }
+            let mut names: Vec<&str> = bands.iter().map(|&b| band(lang, b)).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), bands.len(), "{lang:?}: two bands share a name");
+            for v in unit_verdicts {
+                let name = unit_verdict(lang, v);
+                for old in [Verdict::Improved, Verdict::Declined, Verdict::NoChange] {
+                    assert_ne!(name, verdict(lang, old), "{lang:?}");
+                }
+            }
+            let mut phrases: Vec<&str> = rules
+                .iter()
+                .flat_map(|&r| [signal(lang, r, Side::High), signal(lang, r, Side::Low)])
+                .collect();
+            phrases.sort_unstable();
+            phrases.dedup();
+            assert_eq!(phrases.len(), 2 * rules.len(), "{lang:?}");
+        }
+        assert_eq!(band(Lang::ZhCn, Band::MuchBetter), "明显优于预期");
+        assert_eq!(rule(Lang::ZhCn, Rule::Outside), "超出控制限");
+        assert_eq!(rule(Lang::ZhHant, Rule::TwoOfThree), "3點中2點超出2σ");
+        assert_eq!(ReportWords::of(Lang::ZhCn).funnel, "漏斗图");
     }
 }
