@@ -154,31 +154,33 @@ catalogue! {
     ChooseGrouping => lang.choose("请在筛选中选择“分组依据”（医院或科室）。", "請在篩選中選擇「分組依據」（醫院或科室）。", "Choose “Group by” (hospital or department) in the filters.");
     FewerThan => lang.choose("少于 {n} 份答卷，不予显示", "少於 {n} 份答卷，不予顯示", "fewer than {n} responses");
     // Benchmark (docs/scoring.md §10)
-    BenchmarkTitle => lang.choose("单位比较（漏斗图）", "單位比較（漏斗圖）", "Units compared (funnel plot)");
-    Measure => lang.choose("指标", "指標", "Measure");
-    Unit => lang.choose("单位", "單位", "Unit");
-    Target => lang.choose("总体目标值", "總體目標值", "Overall target");
-    VsRest => lang.choose("与其余单位相比", "與其餘單位相比", "Against the rest");
-    DiffVsRest => lang.choose("与其余单位之差", "與其餘單位之差", "Difference from the rest");
-    Band => lang.choose("漏斗图分区", "漏斗圖分區", "Funnel band");
-    Reliability => lang.choose("信度", "信度", "Reliability");
-    NeedsN => lang.choose("信度不足：需 {n} 份答卷", "信度不足：需 {n} 份答卷", "not reliable: needs {n} responses");
-    NotReliable => lang.choose("信度不足", "信度不足", "not reliable");
-    Limits95 => lang.choose("95% 控制限", "95% 管制界限", "95% limits");
-    Limits998 => lang.choose("99.8% 控制限", "99.8% 管制界限", "99.8% limits");
+    BenchmarkTitle => w.units;
+    Measure => w.measure;
+    Unit => w.unit;
+    Target => w.target;
+    VsRest => w.unit_verdict;
+    DiffVsRest => w.difference;
+    Band => w.band;
+    Reliability => w.reliability;
+    Limits95 => w.limits95;
+    Limits998 => w.limits998;
     ResponsesAxis => lang.choose("答卷数 n", "答卷數 n", "Responses n");
     UnitsNeedGrouping => lang.choose("单位比较需要分组：请在筛选中选择“分组依据”（医院或科室）并点击“计算”。", "單位比較需要分組：請在篩選中選擇「分組依據」（醫院或科室）並點選「計算」。", "Units are compared only when grouped: choose “Group by” (hospital or department) in the filters and press Compute.");
     UnitsTooFew => lang.choose("可比较的单位少于 3 个（答卷过少的单位不显示），无法比较。请选择其他分组或更长的评估期。", "可比較的單位少於 3 個（答卷過少的單位不顯示），無法比較。請選擇其他分組或更長的評估期。", "Fewer than 3 units can be compared (units with too few responses are hidden). Choose another grouping or a longer period.");
-    WhatThisMeans => lang.choose("这意味着什么", "這代表什麼", "What this means");
+    WhatThisMeans => w.what_this_means;
+    BelowTarget => w.below_target;
+    StillNeeded => w.still_needed;
+    FunnelTitle => w.funnel;
+    UnitsNote => w.units_note;
     // Trend
     TrendTitle => lang.choose("月度趋势", "月度趨勢", "Monthly trend");
     Month => lang.choose("月份", "月份", "Month");
-    XmrTitle => lang.choose("过程控制图（XmR）", "過程管制圖（XmR）", "Process chart (XmR)");
-    Centre => lang.choose("中心线", "中心線", "Centre");
+    XmrTitle => w.control_charts;
+    Centre => w.centre;
     ControlLimits => lang.choose("控制限", "管制界限", "Limits");
-    Signals => lang.choose("信号", "訊號", "Signals");
-    NoSignals => lang.choose("无信号：波动在正常范围内。", "無訊號：波動在正常範圍內。", "No signals: the variation is ordinary.");
-    XmrTooFew => lang.choose("参考点少于 6 个月（每月至少 2 份答卷），无法绘制控制图。", "參考點少於 6 個月（每月至少 2 份答卷），無法繪製管制圖。", "Fewer than 6 reference months (with at least 2 responses each): no process chart.");
+    Signals => w.signals;
+    NoSignals => w.no_signal;
+    XmrTooFew => w.no_chart;
     ChooseGroup => lang.choose("选择分组", "選擇分組", "Choose a group");
     // Comments
     CommentsTitle => lang.choose("患者留言", "患者留言", "Patient comments");
@@ -205,85 +207,4 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         .fold(template.to_owned(), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
-}
-
-/// The plain-language notes beside the version 2 charts, for a manager who
-/// is not a statistician (docs/scoring.md §10–§11).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Explain {
-    Funnel,
-    Reliability,
-    Xmr,
-    Bands,
-}
-
-pub fn explain(lang: Lang, which: Explain) -> &'static str {
-    match which {
-        Explain::Funnel => lang.choose(
-            "每个点是一个单位（医院或科室），横轴是答卷数，纵轴是得分。中间的线是总体目标值，两侧的曲线是控制限：答卷越少，随机波动越大，控制限越宽。落在曲线之间的单位与总体没有可信的差别；落在外侧的单位明显更好或更差。不要按名次排队：名次的大部分差别只是偶然。",
-            "每個點是一個單位（醫院或科室），橫軸是答卷數，縱軸是得分。中間的線是總體目標值，兩側的曲線是管制界限：答卷越少，隨機波動越大，界限越寬。落在曲線之間的單位與總體沒有可信的差別；落在外側的單位明顯更好或更差。不要按名次排隊：名次的大部分差別只是偶然。",
-            "Each dot is one unit (a hospital or department): across, how many responses it has; up, its score. The middle line is the overall target and the curves either side are the limits: the fewer the responses, the more a score moves by chance, so the wider the limits. A unit between the curves is not credibly different from the rest; one outside them is clearly better or worse. Do not read it as a league table: most differences in rank are chance.",
-        ),
-        Explain::Reliability => lang.choose(
-            "信度表示单位的得分有多少是真实差别而不是偶然。信度低于目标的单位已标出，并注明达到目标所需的答卷数：在收集到足够答卷前，请勿据此对其排名或奖惩。",
-            "信度表示單位的得分有多少是真實差別而不是偶然。信度低於目標的單位已標出，並註明達到目標所需的答卷數：在收集到足夠答卷前，請勿據此對其排名或獎懲。",
-            "Reliability says how much of a unit's score reflects real differences rather than chance. Units below the target are marked with the number of responses they need: until they have them, do not rank, reward or blame them on this score.",
-        ),
-        Explain::Xmr => lang.choose(
-            "每个点是一个月的得分。中心线是参考期的平均水平，上下控制限之间是日常的随机波动，不必对每个起伏作出反应。标出的信号（超出控制限、连续 7 个月在同一侧、连续 7 个月上升或下降、3 个月中有 2 个接近控制限）说明过程确实发生了变化，值得查找原因。",
-            "每個點是一個月的得分。中心線是參考期的平均水準，上下管制界限之間是日常的隨機波動，不必對每個起伏作出反應。標出的訊號（超出管制界限、連續 7 個月在同一側、連續 7 個月上升或下降、3 個月中有 2 個接近管制界限）說明過程確實發生了變化，值得查找原因。",
-            "Each dot is one month's score. The centre line is the usual level in the reference months; between the limits is ordinary month-to-month noise that needs no reaction. The marked signals (a month outside the limits, 7 months in a row on one side, 7 months rising or falling, 2 of 3 months near a limit) show the process really changed: look for the cause.",
-        ),
-        Explain::Bands => lang.choose(
-            "分区和结论把每个单位与其余单位相比，而不是排名次：“明显更好 / 更好”表示超出漏斗图的控制限，“与预期一致”表示差别可能只是偶然。",
-            "分區和結論把每個單位與其餘單位相比，而不是排名次：「明顯更好 / 更好」表示超出漏斗圖的管制界限，「與預期一致」表示差別可能只是偶然。",
-            "Bands and verdicts compare each unit with the rest rather than ranking them: “much better / better” means outside the funnel's limits, “as expected” means the difference may be chance.",
-        ),
-    }
-}
-
-/// A funnel band (docs/scoring.md §10.2).
-pub fn band(lang: Lang, band: scoring::report::Band) -> &'static str {
-    use scoring::report::Band as B;
-    match band {
-        B::MuchBetter => lang.choose("明显更好", "明顯更好", "Much better"),
-        B::Better => lang.choose("更好", "更好", "Better"),
-        B::AsExpected => lang.choose("与预期一致", "與預期一致", "As expected"),
-        B::Worse => lang.choose("更差", "更差", "Worse"),
-        B::MuchWorse => lang.choose("明显更差", "明顯更差", "Much worse"),
-    }
-}
-
-/// A unit's verdict against the rest (docs/scoring.md §10.1).
-pub fn unit_verdict(lang: Lang, verdict: scoring::report::UnitVerdict) -> &'static str {
-    use scoring::report::UnitVerdict as V;
-    match verdict {
-        V::Better => lang.choose("优于其余", "優於其餘", "Better than the rest"),
-        V::Worse => lang.choose("差于其余", "差於其餘", "Worse than the rest"),
-        V::AsExpected => lang.choose("无明显差别", "無明顯差別", "As expected"),
-        V::Insufficient => lang.choose("数据不足", "資料不足", "Insufficient data"),
-    }
-}
-
-/// An XmR signal rule (docs/scoring.md §11).
-pub fn rule(lang: Lang, rule: scoring::report::Rule) -> &'static str {
-    use scoring::report::Rule as R;
-    match rule {
-        R::Outside => lang.choose("超出控制限", "超出管制界限", "Outside the limits"),
-        R::Shift => lang.choose(
-            "连续 7 点在中心线同侧",
-            "連續 7 點在中心線同側",
-            "7 in a row on one side",
-        ),
-        R::Trend => lang.choose(
-            "连续 7 点上升或下降",
-            "連續 7 點上升或下降",
-            "7 rising or falling",
-        ),
-        R::TwoOfThree => lang.choose(
-            "3 点中 2 点接近控制限",
-            "3 點中 2 點接近管制界限",
-            "2 of 3 near a limit",
-        ),
-    }
 }

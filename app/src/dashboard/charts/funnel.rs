@@ -9,13 +9,15 @@ use yew::prelude::*;
 use super::palette::{GRID, INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, shorten, Linear};
 use super::{ChartFigure, TableData};
-use crate::dashboard::i18n::{band as band_word, Lang, T};
-use crate::dashboard::model::benchmark::{below_target, funnel_curves};
+use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::number_format as nf;
+use scoring::present::funnel::{measure_curves, FunnelPoint};
+use scoring::present::units::below_target;
+use scoring::present::words::band as band_word;
 use scoring::report::{Band, UnitMeasure};
 
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 360.0;
+const HEIGHT: f64 = 380.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 600.0;
 const TOP: f64 = 12.0;
@@ -60,7 +62,7 @@ pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
             .iter()
             .map(|u| {
                 let reliability = match (u.reliability, below_target(u)) {
-                    (r, true) => format!("{} ({})", nf::coefficient(r), t(T::NotReliable)),
+                    (r, true) => format!("{} * {}", nf::coefficient(r), t(T::BelowTarget)),
                     (r, false) => nf::coefficient(r),
                 };
                 vec![
@@ -94,12 +96,12 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
         .filter_map(|u| u.mean.map(|m| (u.n as f64, m)))
         .collect();
     let n_max = shown.iter().map(|p| p.0).fold(1.0, f64::max) * 1.08;
-    let n_min = shown.iter().map(|p| p.0).fold(n_max, f64::min);
-    let curves = funnel_curves(measure, (n_min * 0.6).max(2.0), n_max, 48);
+    let curves = measure_curves(measure, 48);
     let mut values: Vec<f64> = shown.iter().map(|p| p.1).collect();
     values.extend(measure.target);
-    if let Some(first) = curves.first() {
-        values.extend([first.3, first.4]);
+    if let Some(c) = &curves {
+        let (lo, hi) = c.extent();
+        values.extend([lo, hi]);
     }
     let (lo, hi) = padded_domain(&values, 6.0);
     let y = Linear::new((lo, hi), (BOTTOM, TOP));
@@ -120,9 +122,10 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
                   fill={MUTED} text-anchor="middle">{ nf::count(v as u64) }</text>
         }
     });
-    let curve = |pick: fn(&(f64, f64, f64, f64, f64)) -> f64, dash: &'static str| {
+    let points_of = curves.as_ref().map_or(&[][..], |c| c.points.as_slice());
+    let curve = |pick: fn(&FunnelPoint) -> f64, dash: &'static str| {
         html! {
-            <path d={polyline(curves.iter().map(|c| (x.at(c.0), y.at(pick(c)))))} fill="none"
+            <path d={polyline(points_of.iter().map(|p| (x.at(p.n), y.at(pick(p)))))} fill="none"
                   stroke={INK} stroke-width="1.2" stroke-dasharray={dash} />
         }
     };
@@ -169,12 +172,13 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
         Band::MuchWorse,
     ];
     let band_legend = bands.iter().enumerate().map(|(i, b)| {
-        let lx = LEFT + i as f64 * 112.0;
+        let lx = LEFT + (i % 3) as f64 * 190.0;
+        let ly = legend_y + 20.0 + (i / 3) as f64 * 16.0;
         html! {
             <g>
-                <text x={lx.to_string()} y={(legend_y + 20.0).to_string()} font-size="13"
+                <text x={lx.to_string()} y={ly.to_string()} font-size="13"
                       fill={band_colour(Some(*b))}>{ band_mark(Some(*b)) }</text>
-                <text x={(lx + 14.0).to_string()} y={(legend_y + 19.0).to_string()} font-size="10"
+                <text x={(lx + 14.0).to_string()} y={(ly - 1.0).to_string()} font-size="10"
                       fill={INK}>{ band_word(lang, *b) }</text>
             </g>
         }
@@ -186,17 +190,17 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
             { for x_ticks }
             <text x={RIGHT.to_string()} y={(BOTTOM + 30.0).to_string()} font-size="10" fill={MUTED}
                   text-anchor="end">{ T::ResponsesAxis.in_(lang) }</text>
-            { curve(|c| c.3, "2 3") }
-            { curve(|c| c.4, "2 3") }
-            { curve(|c| c.1, "6 4") }
-            { curve(|c| c.2, "6 4") }
+            { curve(|p| p.low998, "2 3") }
+            { curve(|p| p.high998, "2 3") }
+            { curve(|p| p.low95, "6 4") }
+            { curve(|p| p.high95, "6 4") }
             { for target }
             { for points }
             { legend_line(LEFT, "", T::Target) }
             { legend_line(LEFT + 150.0, "6 4", T::Limits95) }
             { legend_line(LEFT + 300.0, "2 3", T::Limits998) }
             <text x={(LEFT + 450.0).to_string()} y={legend_y.to_string()} font-size="10" fill={INK}>
-                { format!("* {}", T::NotReliable.in_(lang)) }</text>
+                { format!("* {}", T::BelowTarget.in_(lang)) }</text>
             { for band_legend }
         </ChartFigure>
     }

@@ -8,9 +8,10 @@ use yew::prelude::*;
 use super::palette::{CURRENT, GRID, INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, Linear};
 use super::{ChartFigure, TableData};
-use crate::dashboard::i18n::{rule as rule_word, Lang, T};
+use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::model::xmr::{point_flags, rules_present};
 use crate::dashboard::number_format as nf;
+use scoring::present::words::rule as rule_word;
 use scoring::report::{Rule, SpcChart};
 
 const WIDTH: f64 = 640.0;

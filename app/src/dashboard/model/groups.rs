@@ -3,6 +3,7 @@
 //! responses than the threshold.
 
 use crate::dashboard::labels::Labels;
+use scoring::present::units::{still_needed, unit_row};
 use scoring::report::{Report, Scope, UnitRow, Verdict};
 
 use super::Metric;
@@ -14,9 +15,6 @@ pub struct GroupsTable {
     pub rows: Vec<GroupRow>,
     /// Whether the report compares units (docs/scoring.md §10).
     pub has_units: bool,
-    /// Responses a unit needs to reach the reliability target on the
-    /// index (docs/scoring.md §10.3).
-    pub n_needed: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +49,9 @@ pub struct ShownGroup {
     /// and reliability (docs/scoring.md §10); `None` for `all` and
     /// without units.
     pub unit: Option<Box<UnitRow>>,
+    /// Responses the unit still needs to reach the reliability target on
+    /// the index (docs/scoring.md §10.3).
+    pub still_needed: Option<u64>,
 }
 
 /// All groups of the report, `all` first, the others by key.
@@ -70,6 +71,7 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
             let Some(stats) = &g.stats else {
                 return GroupRow::Suppressed { key: g.key.clone() };
             };
+            let unit = index_units.and_then(|m| unit_row(m, &g.key));
             GroupRow::Shown(ShownGroup {
                 key: g.key.clone(),
                 n: stats.n,
@@ -80,9 +82,8 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
                     .map(|(id, _)| stats.stage(id).map(Metric::from))
                     .collect(),
                 index_verdict: stats.index_comparison().map(|c| c.verdict),
-                unit: index_units
-                    .and_then(|m| m.units.iter().find(|u| u.key == g.key))
-                    .map(|u| Box::new(u.clone())),
+                unit: unit.map(|u| Box::new(u.clone())),
+                still_needed: index_units.zip(unit).and_then(|(m, u)| still_needed(m, u)),
             })
         })
         .collect();
@@ -95,6 +96,5 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
         stages,
         rows,
         has_units: index_units.is_some(),
-        n_needed: index_units.and_then(|m| m.n_needed),
     }
 }

@@ -8,11 +8,13 @@ use yew::prelude::*;
 
 use super::{band_badge, reliability_cell, what_this_means, ViewProps};
 use crate::dashboard::charts::funnel::funnel_chart;
-use crate::dashboard::i18n::{explain, unit_verdict, Explain, Lang, T};
+use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::model::benchmark::{
     find_measure, measure_choices, measure_key, sort_units, Sort, SortKey,
 };
 use crate::dashboard::number_format as nf;
+use scoring::present::units::still_needed;
+use scoring::present::words::{unit_verdict, ReportWords};
 use scoring::report::{UnitMeasure, UnitVerdict};
 
 /// Why there is nothing to compare, or `None` when the report has units.
@@ -105,7 +107,7 @@ pub fn units_table(
                         <td class="num">{ nf::p_value(u.q) }</td>
                         <td>{ unit_verdict_badge(lang, u.verdict) }</td>
                         <td>{ band_badge(lang, u.band) }</td>
-                        <td class="num">{ reliability_cell(lang, u, measure.n_needed) }</td>
+                        <td class="num">{ reliability_cell(lang, u, still_needed(measure, u)) }</td>
                     </tr>
                 }) }
             </tbody>
@@ -175,9 +177,9 @@ pub fn BenchmarkView(props: &ViewProps) -> Html {
             </p>
             { measure_summary(lang, measure) }
             { funnel_chart("chart-funnel", caption.clone(), lang, measure) }
-            { what_this_means(lang, explain(lang, Explain::Funnel)) }
+            { what_this_means(lang, ReportWords::of(lang).means_funnel) }
             { units_table(lang, "benchmark-table", caption, measure, *sort, Some(on_sort)) }
-            { what_this_means(lang, explain(lang, Explain::Reliability)) }
+            { what_this_means(lang, ReportWords::of(lang).means_reliability) }
         </section>
     }
 }

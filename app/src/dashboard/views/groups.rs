@@ -6,9 +6,10 @@ use yew::prelude::*;
 use super::benchmark::unit_verdict_badge;
 use super::{band_badge, fewer_than, reliability_cell, what_this_means, VerdictBadge, ViewProps};
 use crate::dashboard::charts::ci_bars::{CiBarRow, CiBars};
-use crate::dashboard::i18n::{explain, Explain, T};
+use crate::dashboard::i18n::T;
 use crate::dashboard::model::groups::{groups_table, GroupRow};
 use crate::dashboard::number_format as nf;
+use scoring::present::words::ReportWords;
 
 #[function_component]
 pub fn GroupsView(props: &ViewProps) -> Html {
@@ -91,7 +92,7 @@ pub fn GroupsView(props: &ViewProps) -> Html {
                                         Some(u) => html! { <>
                                             <td>{ unit_verdict_badge(lang, u.verdict) }</td>
                                             <td>{ band_badge(lang, u.band) }</td>
-                                            <td class="num">{ reliability_cell(lang, u, table.n_needed) }</td>
+                                            <td class="num">{ reliability_cell(lang, u, g.still_needed) }</td>
                                         </> },
                                         None => html! { <><td>{ nf::MISSING }</td><td>{ nf::MISSING }</td><td>{ nf::MISSING }</td></> },
                                     } }
@@ -102,7 +103,7 @@ pub fn GroupsView(props: &ViewProps) -> Html {
                 </tbody>
             </table>
             </div>
-            if table.has_units { { what_this_means(lang, explain(lang, Explain::Bands)) } }
+            if table.has_units { { what_this_means(lang, ReportWords::of(lang).means_verdict) } }
         </section>
     }
 }

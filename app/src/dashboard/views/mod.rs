@@ -189,12 +189,17 @@ pub fn what_this_means(lang: Lang, text: &str) -> Html {
 
 /// A unit's reliability with, below the target, the mark and the
 /// responses it needs (docs/scoring.md §10.3).
-pub fn reliability_cell(lang: Lang, row: &scoring::report::UnitRow, n_needed: Option<u64>) -> Html {
-    if row.reliable == Some(false) {
-        let note = match n_needed {
-            Some(n) => fill(T::NeedsN.in_(lang), &[("n", &nf::count(n))]),
-            None => T::NotReliable.in_(lang).to_owned(),
-        };
+/// `still_needed` is `scoring::present::units::still_needed`.
+pub fn reliability_cell(
+    lang: Lang,
+    row: &scoring::report::UnitRow,
+    still_needed: Option<u64>,
+) -> Html {
+    if scoring::present::units::below_target(row) {
+        let mut note = T::BelowTarget.in_(lang).to_owned();
+        if let Some(n) = still_needed {
+            note.push_str(&format!(" · {} {}", T::StillNeeded.in_(lang), nf::count(n)));
+        }
         html! {
             <span class="unreliable">{ nf::coefficient(row.reliability) }{ " " }
                 <span class="mark">{ "* " }{ note }</span></span>
@@ -212,7 +217,7 @@ pub fn band_badge(lang: Lang, band: Option<scoring::report::Band>) -> Html {
         Some(b) => html! {
             <span class="band">
                 <span aria-hidden="true" style={format!("color:{}", band_colour(band))}>{ band_mark(band) }{ " " }</span>
-                { super::i18n::band(lang, b) }
+                { words::band(lang, b) }
             </span>
         },
     }

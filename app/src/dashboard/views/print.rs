@@ -12,10 +12,11 @@ use super::stages::StageSection;
 use super::trend::TrendView;
 use super::ViewProps;
 use crate::dashboard::charts::xmr::rule_number;
-use crate::dashboard::i18n::{explain, rule, Explain, T};
+use crate::dashboard::i18n::T;
 use crate::dashboard::model::benchmark::Sort;
 use crate::dashboard::model::xmr::xmr_slots;
 use crate::dashboard::number_format as nf;
+use scoring::present::words::{rule, ReportWords};
 
 #[function_component]
 pub fn PrintView(props: &ViewProps) -> Html {
@@ -77,7 +78,7 @@ fn benchmark_tables(data: &super::ViewData) -> Html {
                 let label = data.labels.scoped(m.scope, &m.id);
                 units_table(lang, &format!("print-units-{i}"), label, m, Sort::default(), None)
             }) }
-            { super::what_this_means(lang, explain(lang, Explain::Reliability)) }
+            { super::what_this_means(lang, ReportWords::of(lang).means_reliability) }
         </>
     }
 }
@@ -144,7 +145,7 @@ fn xmr_summary(data: &super::ViewData) -> Html {
                 </tr></thead>
                 <tbody>{ for rows.flatten() }</tbody>
             </table>
-            { super::what_this_means(lang, explain(lang, Explain::Xmr)) }
+            { super::what_this_means(lang, ReportWords::of(lang).means_xmr) }
         </>
     }
 }

@@ -7,9 +7,10 @@ use yew::prelude::*;
 use super::{what_this_means, ViewData, ViewProps};
 use crate::dashboard::charts::trend_lines::TrendChart;
 use crate::dashboard::charts::xmr::xmr_chart;
-use crate::dashboard::i18n::{explain, Explain, T};
+use crate::dashboard::i18n::T;
 use crate::dashboard::model::trend::trend_lines;
 use crate::dashboard::model::xmr::xmr_slots;
+use scoring::present::words::ReportWords;
 
 #[function_component]
 pub fn TrendView(props: &ViewProps) -> Html {
@@ -110,7 +111,7 @@ fn xmr_section(
                 },
                 None => html! { <p class="notice" id="xmr-missing">{ data.t(T::XmrTooFew) }</p> },
             } }
-            { what_this_means(lang, explain(lang, Explain::Xmr)) }
+            { what_this_means(lang, ReportWords::of(lang).means_xmr) }
         </div>
     }
 }
