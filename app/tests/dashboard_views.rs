@@ -393,6 +393,35 @@ fn benchmark_offers_every_measure_and_falls_back_to_the_index() {
 }
 
 #[test]
+fn funnel_curves_are_the_shared_geometry() {
+    let doc = report(&generated(3000, 15, 5), 10, true);
+    let units = doc.units.as_ref().expect("units");
+    let mut drawn = 0;
+    for m in &units.measures {
+        let ours = bench::funnel_curves(m, 17);
+        let shared = scoring::present::funnel::measure_curves(m, 17);
+        assert_eq!(ours.is_some(), shared.is_some());
+        let (Some(ours), Some(shared)) = (ours, shared) else {
+            continue;
+        };
+        drawn += 1;
+        assert_eq!(ours.points.len(), shared.points.len());
+        for (a, b) in ours.points.iter().zip(&shared.points) {
+            for (x, y) in [
+                (a.n, b.n),
+                (a.low998, b.low998),
+                (a.low95, b.low95),
+                (a.high95, b.high95),
+                (a.high998, b.high998),
+            ] {
+                assert!((x - y).abs() <= 1e-9 * y.abs().max(1.0), "{x} vs {y}");
+            }
+        }
+    }
+    assert!(drawn > 0);
+}
+
+#[test]
 fn benchmark_table_sorts_by_each_column() {
     let doc = report(&generated(3000, 12, 5), 10, true);
     let measure = find_measure(&doc, "index").expect("index measure");

@@ -10,8 +10,9 @@ use super::palette::{GRID, INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, shorten, Linear};
 use super::{ChartFigure, TableData};
 use crate::dashboard::i18n::{Lang, T};
+use crate::dashboard::model::benchmark::funnel_curves;
 use crate::dashboard::number_format as nf;
-use scoring::present::funnel::{measure_curves, FunnelPoint};
+use scoring::present::funnel::FunnelPoint;
 use scoring::present::units::below_target;
 use scoring::present::words::band as band_word;
 use scoring::report::{Band, UnitMeasure};
@@ -96,7 +97,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
         .filter_map(|u| u.mean.map(|m| (u.n as f64, m)))
         .collect();
     let n_max = shown.iter().map(|p| p.0).fold(1.0, f64::max) * 1.08;
-    let curves = measure_curves(measure, 48);
+    let curves = funnel_curves(measure, 48);
     let mut values: Vec<f64> = shown.iter().map(|p| p.1).collect();
     values.extend(measure.target);
     if let Some(c) = &curves {
