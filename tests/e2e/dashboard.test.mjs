@@ -84,6 +84,14 @@ async function reportJson(page) {
   return readFileSync(await download.path());
 }
 
+/** Every axe violation of the page, of any impact. */
+async function axeViolations(page) {
+  await page.evaluate(readFileSync(resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
+
 /** The report JSON once the shown report's options satisfy `predicate`. */
 async function waitForOptions(page, predicate) {
   for (let i = 0; i < 600; i += 1) {
@@ -254,6 +262,7 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   await page.waitForFunction((c) => document.querySelector('#chart-funnel figcaption').textContent !== c, indexCaption);
   assert.equal(await page.inputValue('#b-measure'), `stage:${stage.id}`);
   assert.match(await page.textContent('.view.benchmark'), /这意味着什么/);
+  assert.deepEqual(await axeViolations(page), [], 'axe on /benchmark');
 
   await page.click('nav.tabs a[href$="/trend"]');
   await page.waitForSelector('#xmr', { timeout: 20_000 });
@@ -265,6 +274,7 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
     const flagged = new Set(chart.signals.flatMap((s) => s.months)).size;
     assert.equal(await page.$$eval('#chart-xmr g.signal', (g) => g.length), flagged, 'every flagged month highlighted');
   }
+  assert.deepEqual(await axeViolations(page), [], 'axe on /trend');
   await page.selectOption('#x-group', 'H001');
   await page.waitForFunction(() => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes('H001')
     || document.querySelector('#xmr-missing') !== null);

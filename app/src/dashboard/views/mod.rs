@@ -181,9 +181,9 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
 /// The plain-language note beside a chart ("what this means").
 pub fn what_this_means(lang: Lang, text: &str) -> Html {
     html! {
-        <aside class="explain">
+        <p class="explain">
             <strong>{ T::WhatThisMeans.in_(lang) }{ lang.choose("：", "：", ": ") }</strong>{ text.to_owned() }
-        </aside>
+        </p>
     }
 }
 
