@@ -398,7 +398,7 @@ fn funnel_curves_are_the_shared_geometry() {
     let units = doc.units.as_ref().expect("units");
     let mut drawn = 0;
     for m in &units.measures {
-        let ours = bench::funnel_curves(m, 17);
+        let ours = bench::funnel_curves(m, f64::INFINITY, 17);
         let shared = scoring::present::funnel::measure_curves(m, 17);
         assert_eq!(ours.is_some(), shared.is_some());
         let (Some(ours), Some(shared)) = (ours, shared) else {

@@ -18,7 +18,7 @@ use scoring::present::words::band as band_word;
 use scoring::report::{Band, UnitMeasure};
 
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 380.0;
+const HEIGHT: f64 = 404.0;
 const LEFT: f64 = 44.0;
 const RIGHT: f64 = 600.0;
 const TOP: f64 = 12.0;
@@ -81,6 +81,21 @@ pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
     }
 }
 
+/// The baseline of a unit's label near `(x, want)`, moved down a line at
+/// a time until it clears the labels already placed (units of similar n
+/// and mean would otherwise print over each other).
+fn label_row(placed: &mut Vec<(f64, f64)>, x: f64, want: f64) -> f64 {
+    let mut y = want;
+    while placed
+        .iter()
+        .any(|(px, py)| (px - x).abs() < 48.0 && (py - y).abs() < 12.0)
+    {
+        y += 12.0;
+    }
+    placed.push((x, y));
+    y
+}
+
 /// SVG path data through `(x, y)` pixel points.
 fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
     points
@@ -97,7 +112,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
         .filter_map(|u| u.mean.map(|m| (u.n as f64, m)))
         .collect();
     let n_max = shown.iter().map(|p| p.0).fold(1.0, f64::max) * 1.08;
-    let curves = funnel_curves(measure, 48);
+    let curves = funnel_curves(measure, n_max * 0.08, 48);
     let mut values: Vec<f64> = shown.iter().map(|p| p.1).collect();
     values.extend(measure.target);
     if let Some(c) = &curves {
@@ -136,9 +151,11 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
                   y2={y.at(t).to_string()} stroke={INK} stroke-width="1.5" />
         }
     });
+    let mut placed: Vec<(f64, f64)> = Vec::new();
     let points = measure.units.iter().filter_map(|u| {
         let mean = u.mean?;
         let (cx, cy) = (x.at(u.n as f64), y.at(mean));
+        let label_y = label_row(&mut placed, cx, cy - 6.0);
         let colour = band_colour(u.band);
         let hollow = below_target(u);
         let band = u.band.map_or(nf::MISSING, |b| band_word(lang, b));
@@ -148,12 +165,12 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
                 <text x={cx.to_string()} y={(cy + 5.0).to_string()} font-size="15" text-anchor="middle"
                       fill={if hollow { "#FFFFFF" } else { colour }} stroke={colour}
                       stroke-width={if hollow { "1.2" } else { "0.6" }}>{ band_mark(u.band) }</text>
-                <text x={(cx + 9.0).to_string()} y={(cy - 6.0).to_string()} font-size="11"
+                <text x={(cx + 9.0).to_string()} y={label_y.to_string()} font-size="11"
                       fill={INK}>{ shorten(&u.key, 10.0) }{ if hollow { "*" } else { "" } }</text>
             </g>
         })
     });
-    let legend_y = BOTTOM + 40.0;
+    let legend_y = BOTTOM + 50.0;
     let legend_line = |lx: f64, dash: &'static str, label: T| {
         html! {
             <g>
@@ -200,7 +217,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
             { legend_line(LEFT, "", T::Target) }
             { legend_line(LEFT + 150.0, "6 4", T::Limits95) }
             { legend_line(LEFT + 300.0, "2 3", T::Limits998) }
-            <text x={(LEFT + 450.0).to_string()} y={legend_y.to_string()} font-size="10" fill={INK}>
+            <text x={LEFT.to_string()} y={(legend_y + 52.0).to_string()} font-size="10" fill={INK}>
                 { format!("* {}", T::BelowTarget.in_(lang)) }</text>
             { for band_legend }
         </ChartFigure>

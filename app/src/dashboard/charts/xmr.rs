@@ -72,7 +72,7 @@ pub fn xmr_chart(id: &str, caption: String, lang: Lang, chart: &SpcChart) -> Htm
         if count <= 1 {
             (LEFT + RIGHT) / 2.0
         } else {
-            LEFT + (RIGHT - LEFT) * i as f64 / (count - 1) as f64
+            LEFT + (RIGHT - 14.0 - LEFT) * i as f64 / (count - 1) as f64
         }
     };
     let every = count.div_ceil(8).max(1);

@@ -152,8 +152,10 @@ pub const Z_998: f64 = 3.090_232_306_167_813;
 /// The funnel's curves as `scoring::present::funnel::measure_curves`
 /// draws them (same n range, same spacing), with the two z values as
 /// constants: the quantile function behind `present::funnel::z_limits`
-/// would cost the page about 5 KB gzipped. A test checks both agree.
-pub fn funnel_curves(measure: &UnitMeasure, samples: usize) -> Option<FunnelCurves> {
+/// would cost the page about 5 KB gzipped. A test checks both agree. The
+/// curves start at `n_start` when that is below the smallest unit's n, so
+/// the funnel's opening shows across the plot.
+pub fn funnel_curves(measure: &UnitMeasure, n_start: f64, samples: usize) -> Option<FunnelCurves> {
     let (target, sigma, tau2_used) = (measure.target?, measure.sigma?, measure.tau2_used?);
     if sigma <= 0.0 {
         return None;
@@ -166,6 +168,7 @@ pub fn funnel_curves(measure: &UnitMeasure, samples: usize) -> Option<FunnelCurv
         .fold(None, |range: Option<(f64, f64)>, n| {
             Some(range.map_or((n, n), |(lo, hi)| (lo.min(n), hi.max(n))))
         })?;
+    let n_from = n_from.min(n_start.max(1.0));
     let samples = samples.max(2);
     let last = (samples - 1) as f64;
     let z95 = scoring::stats::normal::Z_975;

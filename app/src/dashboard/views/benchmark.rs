@@ -119,16 +119,13 @@ pub fn units_table(
 /// One line of the measure's pooled numbers: target, σ, τ² used, ICC and
 /// the responses a unit needs for the reliability target.
 fn measure_summary(lang: Lang, m: &UnitMeasure) -> Html {
-    let mut parts = vec![format!(
-        "{} θ₀ = {}",
-        T::Target.in_(lang),
-        nf::score(m.target)
-    )];
+    let w = ReportWords::of(lang);
+    let mut parts = vec![format!("{} = {}", w.target, nf::score(m.target))];
     parts.push(format!("σ = {}", nf::score(m.sigma)));
     parts.push(format!("τ² = {}", nf::coefficient(m.tau2_used)));
     parts.push(format!("ICC = {}", nf::coefficient(m.icc)));
     if let Some(n) = m.n_needed {
-        parts.push(format!("{} ≥ {}", T::N.in_(lang), nf::count(n)));
+        parts.push(format!("{} {}", w.n_needed, nf::count(n)));
     }
     html! { <p class="measure-summary">{ parts.join(" · ") }</p> }
 }
