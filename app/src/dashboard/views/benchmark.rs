@@ -127,7 +127,12 @@ fn measure_summary(lang: Lang, m: &UnitMeasure) -> Html {
     if let Some(n) = m.n_needed {
         parts.push(format!("{} {}", w.n_needed, nf::count(n)));
     }
-    html! { <p class="measure-summary">{ parts.join(" · ") }</p> }
+    let dispersion = match m.tau2_used {
+        Some(t) if t > 0.0 => w.over_dispersed,
+        Some(_) => w.not_over_dispersed,
+        None => "",
+    };
+    html! { <p class="measure-summary">{ parts.join(" · ") }<br />{ dispersion }</p> }
 }
 
 #[function_component]

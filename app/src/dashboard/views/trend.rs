@@ -10,7 +10,7 @@ use crate::dashboard::charts::xmr::xmr_chart;
 use crate::dashboard::i18n::T;
 use crate::dashboard::model::trend::trend_lines;
 use crate::dashboard::model::xmr::xmr_slots;
-use scoring::present::words::ReportWords;
+use scoring::present::words::{reference, ReportWords};
 
 #[function_component]
 pub fn TrendView(props: &ViewProps) -> Html {
@@ -106,7 +106,8 @@ fn xmr_section(
                 Some(chart) => html! {
                     <>
                         { xmr_chart("chart-xmr", caption, lang, chart) }
-                        if chart.signals.is_empty() { <p class="muted">{ data.t(T::NoSignals) }</p> }
+                        <p class="muted">{ reference(lang, chart.reference) }{ " " }
+                            if chart.signals.is_empty() { { data.t(T::NoSignals) } }</p>
                     </>
                 },
                 None => html! { <p class="notice" id="xmr-missing">{ data.t(T::XmrTooFew) }</p> },
