@@ -275,6 +275,12 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
     assert.equal(await page.$$eval('#chart-xmr g.signal', (g) => g.length), flagged, 'every flagged month highlighted');
   }
   assert.deepEqual(await axeViolations(page), [], 'axe on /trend');
+  // The printed report carries the unit tables and the XmR summary.
+  await page.click('nav.tabs a[href$="/print"]');
+  await page.waitForSelector('#print-units-0', { timeout: 20_000 });
+  assert.equal(await page.$$eval('#print-units-0 tbody tr', (rows) => rows.length), index.units.length);
+  const charts = report.groups.filter((g) => g.n !== null && g.spc).reduce((k, g) => k + g.spc.length, 0);
+  assert.equal(await page.$$eval('#print-xmr tbody tr', (rows) => rows.length), charts);
   await page.selectOption('#x-group', 'H001');
   await page.waitForFunction(() => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes('H001')
     || document.querySelector('#xmr-missing') !== null);

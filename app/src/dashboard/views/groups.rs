@@ -9,7 +9,7 @@ use crate::dashboard::charts::ci_bars::{CiBarRow, CiBars};
 use crate::dashboard::i18n::T;
 use crate::dashboard::model::groups::{groups_table, GroupRow};
 use crate::dashboard::number_format as nf;
-use scoring::present::words::ReportWords;
+use scoring::present::words::{self, ReportWords};
 
 #[function_component]
 pub fn GroupsView(props: &ViewProps) -> Html {
@@ -32,7 +32,15 @@ pub fn GroupsView(props: &ViewProps) -> Html {
         .iter()
         .filter_map(|r| match r {
             GroupRow::Shown(g) => Some(CiBarRow {
-                label: format!("{} (n = {})", group_label(&g.key), nf::count(g.n)),
+                label: match g.unit.as_ref().and_then(|u| u.band) {
+                    Some(b) => format!(
+                        "{} (n = {}) · {}",
+                        group_label(&g.key),
+                        nf::count(g.n),
+                        words::band(lang, b)
+                    ),
+                    None => format!("{} (n = {})", group_label(&g.key), nf::count(g.n)),
+                },
                 mean: g.index.mean,
                 ci_low: g.index.ci_low,
                 ci_high: g.index.ci_high,
