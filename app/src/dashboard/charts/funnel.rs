@@ -67,7 +67,7 @@ pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
                     (r, false) => nf::coefficient(r),
                 };
                 vec![
-                    u.key.clone(),
+                    unit_name(lang, &u.key).to_owned(),
                     nf::count(u.n),
                     nf::score(u.mean),
                     nf::interval(u.limit95_low, u.limit95_high),
@@ -84,16 +84,25 @@ pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
 /// The baseline of a unit's label near `(x, want)`, moved down a line at
 /// a time until it clears the labels already placed (units of similar n
 /// and mean would otherwise print over each other).
-fn label_row(placed: &mut Vec<(f64, f64)>, x: f64, want: f64) -> f64 {
-    let mut y = want;
-    while placed
-        .iter()
-        .any(|(px, py)| (px - x).abs() < 48.0 && (py - y).abs() < 12.0)
-    {
-        y += 12.0;
-    }
+/// `None` when three lines down is still taken: no label beats one far
+/// from its point.
+fn label_row(placed: &mut Vec<(f64, f64)>, x: f64, want: f64) -> Option<f64> {
+    let y = (0..3).map(|k| want + 12.0 * f64::from(k)).find(|y| {
+        !placed
+            .iter()
+            .any(|(px, py)| (px - x).abs() < 48.0 && (py - y).abs() < 12.0)
+    })?;
     placed.push((x, y));
-    y
+    Some(y)
+}
+
+/// A unit's key as shown: the words for "not given" when empty.
+pub fn unit_name(lang: Lang, key: &str) -> &str {
+    if key.is_empty() {
+        scoring::present::words::ReportWords::of(lang).not_given
+    } else {
+        key
+    }
 }
 
 /// SVG path data through `(x, y)` pixel points.
@@ -152,21 +161,28 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
         }
     });
     let mut placed: Vec<(f64, f64)> = Vec::new();
+    // With many units only those outside the 95% limits are named on the
+    // plot (the table names all): the rest would print over each other.
+    let label_all = measure.units.len() <= 12;
     let points = measure.units.iter().filter_map(|u| {
         let mean = u.mean?;
         let (cx, cy) = (x.at(u.n as f64), y.at(mean));
-        let label_y = label_row(&mut placed, cx, cy - 6.0);
+        let named = label_all || !matches!(u.band, Some(Band::AsExpected) | None);
+        let label_y = named.then(|| label_row(&mut placed, cx, cy - 6.0)).flatten();
+        let key = unit_name(lang, &u.key);
         let colour = band_colour(u.band);
         let hollow = below_target(u);
         let band = u.band.map_or(nf::MISSING, |b| band_word(lang, b));
         Some(html! {
             <g class="unit">
-                <title>{ format!("{}: {} (n = {}) · {}", u.key, nf::score(u.mean), nf::count(u.n), band) }</title>
+                <title>{ format!("{key}: {} (n = {}) · {band}", nf::score(u.mean), nf::count(u.n)) }</title>
                 <text x={cx.to_string()} y={(cy + 5.0).to_string()} font-size="15" text-anchor="middle"
                       fill={if hollow { "#FFFFFF" } else { colour }} stroke={colour}
                       stroke-width={if hollow { "1.2" } else { "0.6" }}>{ band_mark(u.band) }</text>
-                <text x={(cx + 9.0).to_string()} y={label_y.to_string()} font-size="11"
-                      fill={INK}>{ shorten(&u.key, 10.0) }{ if hollow { "*" } else { "" } }</text>
+                if let Some(ly) = label_y {
+                    <text x={(cx + 9.0).to_string()} y={ly.to_string()} font-size="11"
+                          fill={INK}>{ shorten(key, 10.0) }{ if hollow { "*" } else { "" } }</text>
+                }
             </g>
         })
     });

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::{band_badge, reliability_cell, what_this_means, ViewProps};
-use crate::dashboard::charts::funnel::funnel_chart;
+use crate::dashboard::charts::funnel::{funnel_chart, unit_name};
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::model::benchmark::{
     find_measure, measure_choices, measure_key, sort_units, Sort, SortKey,
@@ -89,25 +89,25 @@ pub fn units_table(
                 { header(SortKey::Key, T::Unit, false) }
                 { header(SortKey::N, T::N, true) }
                 { header(SortKey::Mean, T::Score, true) }
+                { header(SortKey::Band, T::Band, false) }
+                <th scope="col">{ T::VsRest.in_(lang) }</th>
+                { header(SortKey::Reliability, T::Reliability, true) }
                 { header(SortKey::Diff, T::DiffVsRest, true) }
                 <th scope="col">{ T::Ci95.in_(lang) }</th>
                 <th scope="col" class="num">{ T::QValue.in_(lang) }</th>
-                <th scope="col">{ T::Verdict.in_(lang) }</th>
-                { header(SortKey::Band, T::Band, false) }
-                { header(SortKey::Reliability, T::Reliability, true) }
             </tr></thead>
             <tbody>
                 { for rows.iter().map(|u| html! {
                     <tr class={classes!((u.reliable == Some(false)).then_some("below-target"))}>
-                        <th scope="row">{ &u.key }</th>
+                        <th scope="row">{ unit_name(lang, &u.key) }</th>
                         <td class="num">{ nf::count(u.n) }</td>
                         <td class="num">{ nf::score(u.mean) }</td>
-                        <td class="num">{ nf::signed(u.diff) }</td>
-                        <td>{ nf::interval(u.ci_low, u.ci_high) }</td>
-                        <td class="num">{ nf::p_value(u.q) }</td>
-                        <td>{ unit_verdict_badge(lang, u.verdict) }</td>
                         <td>{ band_badge(lang, u.band) }</td>
+                        <td>{ unit_verdict_badge(lang, u.verdict) }</td>
                         <td class="num">{ reliability_cell(lang, u, still_needed(measure, u)) }</td>
+                        <td class="num">{ nf::signed(u.diff) }</td>
+                        <td class="ci">{ nf::interval(u.ci_low, u.ci_high) }</td>
+                        <td class="num">{ nf::p_value(u.q) }</td>
                     </tr>
                 }) }
             </tbody>
