@@ -20,11 +20,14 @@ pub(super) enum Cell<'a> {
     Item { text: &'a str, id: &'a str },
     /// A comparison's verdict, which the HTML page colours.
     Verdict(Verdict, &'static str),
+    /// The report's own words or figures with a style class, which the
+    /// HTML page colours (a band, a unit's verdict, a mark).
+    Classed(&'static str, String),
 }
 
 /// Column titles and rows of cells.
 pub(super) struct Table<'a> {
-    pub(super) head: Vec<&'static str>,
+    pub(super) head: Vec<&'a str>,
     pub(super) rows: Vec<Vec<Cell<'a>>>,
 }
 

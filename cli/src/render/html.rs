@@ -4,15 +4,23 @@
 
 use std::fmt::Write;
 
-use scoring::report::{Comparison, Group, Report, Scope, Verdict};
+use scoring::present::units::below_target;
+use scoring::present::words::reference;
+use scoring::report::{Comparison, Group, Report, Scope, SpcChart, Verdict};
 
 use super::chart::{bars, Bar, Tone};
 use super::escape::html as esc;
+use super::funnel_chart::{funnel, legend};
 use super::group_tables::{item_table, significant_changes, stage_table, Cell, Table};
 use super::labels::Labels;
 use super::markdown::summary;
+use super::unit_tables::{
+    band_cell, index_chart, index_unit, item_matrix, measures, overview_table, reliability_cell,
+    reliability_legend, stage_charts, verdict_cell, xmr_facts, xmr_table,
+};
+use super::xmr_chart::{signal_legend, xmr};
 use scoring::present::drivers::fix_first;
-use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed};
+use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed, MISSING};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -40,6 +48,25 @@ td code { color: #57606a; font-size: .75rem; }
 .declined { color: #c53030; font-weight: 600; }
 .insufficient { color: #57606a; }
 svg.chart { max-width: 100%; height: auto; }
+.band-much-better { color: #116329; font-weight: 600; }
+.band-better { color: #1a7f37; }
+.band-worse { color: #bc4c00; }
+.band-much-worse { color: #a40e26; font-weight: 600; }
+.unit-better { color: #1a7f37; }
+.unit-worse { color: #bc4c00; }
+.unreliable { color: #8250df; font-weight: 600; }
+.signal { color: #0550ae; }
+.legend { font-size: .85rem; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%;
+          border: 1px solid #1f2328; margin-right: .3rem; vertical-align: -.1rem; }
+.line { display: inline-block; width: 1.6rem; margin-right: .3rem; vertical-align: middle;
+        border-top: 2px solid #3b6ea5; }
+.line.solid { border-top-color: #1f2328; }
+.line.dashed { border-top-style: dashed; }
+.line.dotted { border-top-style: dotted; }
+ul.signals { list-style: none; padding-left: 0; font-size: .9rem; }
+.means { background: #f6f8fa; border-left: 4px solid #3b6ea5; padding: .5rem .8rem; margin: .8rem 0; }
+.means p { margin: .3rem 0; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -77,8 +104,10 @@ pub(crate) fn render(report: &Report, labels: &Labels<'_>) -> String {
     if report.groups.len() > 1 {
         overview(&mut out, report, labels);
     }
+    units(&mut out, report, labels);
+    let mut xmr_explained = false;
     for group in &report.groups {
-        self::group(&mut out, group, labels);
+        self::group(&mut out, report, group, labels, &mut xmr_explained);
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -128,13 +157,179 @@ fn overview(out: &mut String, report: &Report, labels: &Labels<'_>) {
         .collect();
     let _ = writeln!(
         out,
-        "<section class=\"overview\">\n<h2>{}</h2>\n{}\n</section>",
+        "<section class=\"overview\">\n<h2>{}</h2>\n{}",
         esc(w.groups_overview),
         bars(w.groups_overview, &chart)
     );
+    if let Some(units_table) = overview_table(report, labels) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(w.units_note));
+        table(out, &units_table);
+        if has_marked(report) {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">{}</p>",
+                esc(&reliability_legend(report, labels))
+            );
+        }
+    }
+    out.push_str("</section>\n");
 }
 
-fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
+/// Whether a unit of the index is below the reliability target.
+fn has_marked(report: &Report) -> bool {
+    report.units.as_ref().is_some_and(|u| {
+        u.measures
+            .iter()
+            .filter(|m| m.scope == Scope::Index)
+            .any(|m| m.units.iter().any(below_target))
+    })
+}
+
+/// The units against each other (docs/scoring.md §10): per measure its
+/// funnel plot, pooled figures and table, then what it means.
+fn units(out: &mut String, report: &Report, labels: &Labels<'_>) {
+    let w = labels.words;
+    let Some(units) = &report.units else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "<section class=\"units\">\n<h2>{} <small>({})</small></h2>\n<p class=\"note\">{}</p>",
+        esc(w.units),
+        esc(labels.group_by(units.by)),
+        esc(w.units_note)
+    );
+    let mut explained = false;
+    for (i, view) in measures(units, labels).into_iter().enumerate() {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(view.name));
+        if view.measure.target.is_none() {
+            let _ = writeln!(out, "<p>{}</p>", esc(w.too_few_units));
+        }
+        if let Some(svg) = funnel(view.measure, &format!("funnel-{i}"), view.name, labels) {
+            let _ = writeln!(
+                out,
+                "<figure>\n{svg}\n<figcaption>{}\n<p class=\"note\">{}</p></figcaption>\n</figure>",
+                legend(labels),
+                esc(w.funnel_note)
+            );
+            if !explained {
+                let _ = writeln!(
+                    out,
+                    "<div class=\"means\"><strong>{}</strong><p>{}</p></div>",
+                    esc(w.what_this_means),
+                    esc(w.means_funnel)
+                );
+                explained = true;
+            }
+        }
+        if view.measure.target.is_some() {
+            let facts: Vec<String> = view
+                .facts
+                .iter()
+                .map(|(label, value)| format!("{} <strong>{}</strong>", esc(label), esc(value)))
+                .collect();
+            let _ = writeln!(out, "<p>{}</p>", facts.join(" · "));
+        }
+        if let Some(note) = view.dispersion {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
+        }
+        table(out, &view.table);
+        if view.marked {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">{}</p>",
+                esc(&reliability_legend(report, labels))
+            );
+        }
+    }
+    if let Some(matrix) = item_matrix(units, labels) {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p class=\"note\">{}</p>",
+            esc(w.items_by_unit),
+            esc(w.items_by_unit_note)
+        );
+        table(out, &matrix);
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"means\"><strong>{}</strong>\n<p><strong>{}</strong>: {}</p>\n<p><strong>{}</strong>: {}</p></div>\n</section>",
+        esc(w.what_this_means),
+        esc(w.unit_verdict),
+        esc(w.means_verdict),
+        esc(w.reliability),
+        esc(w.means_reliability)
+    );
+}
+
+/// The stages' XmR charts, folded: the index's chart comes first, the
+/// stages' are there for whoever looks for where a change comes from.
+fn stage_control_charts(out: &mut String, spc: &[Option<SpcChart>], labels: &Labels<'_>) {
+    let w = labels.words;
+    let charts = stage_charts(spc, labels);
+    if charts.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<details class=\"stage-charts\"><summary>{} — {}</summary>",
+        esc(w.stages),
+        esc(w.control_charts)
+    );
+    for (name, chart) in charts {
+        let _ = writeln!(
+            out,
+            "<h4>{}</h4>\n{}\n{}",
+            esc(name),
+            xmr(chart, name, labels),
+            signal_legend(chart, labels)
+        );
+    }
+    out.push_str("</details>\n");
+}
+
+/// A group's index on its XmR chart (docs/scoring.md §11): the chart, its
+/// signals named, and the months as a table.
+fn control_chart(out: &mut String, chart: Option<&SpcChart>, labels: &Labels<'_>, explain: bool) {
+    let w = labels.words;
+    let _ = writeln!(out, "<h3>{} — {}</h3>", esc(w.control_charts), esc(w.index));
+    let Some(chart) = chart else {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(w.no_chart));
+        return;
+    };
+    let facts: Vec<String> = xmr_facts(chart, labels)
+        .iter()
+        .map(|(label, value)| format!("{} <strong>{}</strong>", esc(label), esc(value)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<figure>\n{}\n<figcaption><p class=\"note\">{} {}</p>\n{}</figcaption>\n</figure>\n<p>{}</p>",
+        xmr(chart, w.index, labels),
+        esc(w.xmr_note),
+        esc(reference(labels.lang, chart.reference)),
+        signal_legend(chart, labels),
+        facts.join(" · ")
+    );
+    if explain {
+        let _ = writeln!(
+            out,
+            "<div class=\"means\"><strong>{}</strong><p>{}</p></div>",
+            esc(w.what_this_means),
+            esc(w.means_xmr)
+        );
+    }
+    let _ = writeln!(out, "<details><summary>{}</summary>", esc(w.monthly_mean));
+    table(out, &xmr_table(chart, labels));
+    out.push_str("</details>\n");
+}
+
+fn group(
+    out: &mut String,
+    report: &Report,
+    group: &Group,
+    labels: &Labels<'_>,
+    xmr_explained: &mut bool,
+) {
     let w = labels.words;
     let key = esc(labels.group_key(&group.key));
     let Some(stats) = &group.stats else {
@@ -168,11 +363,25 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
     let adjusted_line = index.adjusted_mean.map_or(String::new(), |a| {
         format!("<br>{} {}", esc(w.adjusted), score(a))
     });
+    let unit_line = index_unit(report, &group.key).map_or(String::new(), |(unit, _)| {
+        let band = unit
+            .band
+            .map_or_else(|| esc(MISSING), |b| cell(&band_cell(Some(b), labels)));
+        format!(
+            "<br>{} {}<br>{} {} · {} {}",
+            esc(w.unit_verdict),
+            cell(&verdict_cell(unit.verdict, labels)),
+            esc(w.band),
+            band,
+            esc(w.reliability),
+            cell(&reliability_cell(unit))
+        )
+    });
     let nps = &stats.nps;
     let _ = writeln!(
         out,
         "<div class=\"cards\">\n<div class=\"card\"><div>{}</div><div class=\"big\">{}</div>\
-         {} {} · n = {}{adjusted_line}{index_change}</div>\n\
+         {} {} · n = {}{adjusted_line}{index_change}{unit_line}</div>\n\
          <div class=\"card\"><div>{}</div><div class=\"big\">{}</div>{} {} · {} {} · n = {}</div>\n</div>",
         esc(w.index),
         score(index.mean),
@@ -262,6 +471,11 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
             out.push_str("</ul>\n");
         }
     }
+    if let Some(chart) = index_chart(&stats.spc) {
+        control_chart(out, chart, labels, chart.is_some() && !*xmr_explained);
+        *xmr_explained |= chart.is_some();
+        stage_control_charts(out, &stats.spc, labels);
+    }
     out.push_str("</section>\n");
 }
 
@@ -285,6 +499,7 @@ fn cell(cell: &Cell<'_>) -> String {
             verdict_class(*verdict),
             esc(label)
         ),
+        Cell::Classed(class, text) => format!("<span class=\"{class}\">{}</span>", esc(text)),
     }
 }
 

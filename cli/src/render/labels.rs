@@ -5,7 +5,7 @@
 use scoring::instrument::Instrument;
 use scoring::lang::Lang;
 use scoring::present::words::{self, ReportWords};
-use scoring::report::{GroupBy, Quadrant, Verdict};
+use scoring::report::{Band, GroupBy, Quadrant, Rule, Side, UnitVerdict, Verdict};
 
 /// Words and instrument texts in one language.
 pub(crate) struct Labels<'a> {
@@ -63,5 +63,17 @@ impl<'a> Labels<'a> {
 
     pub(crate) fn quadrant(&self, quadrant: Quadrant) -> &'static str {
         words::quadrant(self.lang, quadrant)
+    }
+
+    pub(crate) fn band(&self, band: Band) -> &'static str {
+        words::band(self.lang, band)
+    }
+
+    pub(crate) fn unit_verdict(&self, verdict: UnitVerdict) -> &'static str {
+        words::unit_verdict(self.lang, verdict)
+    }
+
+    pub(crate) fn signal(&self, rule: Rule, side: Side) -> &'static str {
+        words::signal(self.lang, rule, side)
     }
 }

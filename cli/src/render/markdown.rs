@@ -3,13 +3,18 @@
 
 use std::fmt::Write;
 
-use scoring::report::{Group, Report};
+use scoring::present::words::reference;
+use scoring::report::{Group, Report, SpcChart};
 
 use super::escape::markdown as md;
 use super::group_tables::{item_table, significant_changes, stage_table, Cell, Table};
 use super::labels::Labels;
+use super::unit_tables::{
+    index_chart, index_unit, item_matrix, measures, overview_table, reliability_cell,
+    reliability_legend, signal_lines, stage_charts, xmr_facts, xmr_table,
+};
 use scoring::present::drivers::fix_first;
-use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed};
+use scoring::present::numbers::{coefficient, interval, p_value, percent, score, signed, MISSING};
 
 pub(crate) fn render(report: &Report, labels: &Labels<'_>) -> String {
     let w = labels.words;
@@ -20,10 +25,107 @@ pub(crate) fn render(report: &Report, labels: &Labels<'_>) -> String {
         let _ = writeln!(out, "- **{label}**: {}", md(&value));
     }
     let _ = writeln!(out, "\n{}", w.scale_note);
+    units(&mut out, report, labels);
+    let mut xmr_explained = false;
     for group in &report.groups {
-        self::group(&mut out, group, labels);
+        self::group(&mut out, report, group, labels, &mut xmr_explained);
     }
     out
+}
+
+/// The units against each other (docs/scoring.md §10): the groups'
+/// index with its band, verdict and reliability, then per measure its
+/// pooled figures and each unit's row, then what it means.
+fn units(out: &mut String, report: &Report, labels: &Labels<'_>) {
+    let w = labels.words;
+    let Some(units) = &report.units else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\n## {} ({})\n\n{}",
+        w.units,
+        labels.group_by(units.by),
+        w.units_note
+    );
+    if let Some(overview) = overview_table(report, labels) {
+        let _ = writeln!(out, "\n### {}\n", w.groups_overview);
+        table(out, &overview);
+    }
+    let mut marked = false;
+    for view in measures(units, labels) {
+        let _ = writeln!(out, "\n### {}\n", md(view.name));
+        if view.measure.target.is_none() {
+            let _ = writeln!(out, "{}\n", w.too_few_units);
+        } else {
+            let facts: Vec<String> = view
+                .facts
+                .iter()
+                .map(|(label, value)| format!("**{label}** {value}"))
+                .collect();
+            let _ = writeln!(out, "{}\n", facts.join(" · "));
+        }
+        if let Some(note) = view.dispersion {
+            let _ = writeln!(out, "{note}\n");
+        }
+        table(out, &view.table);
+        marked |= view.marked;
+    }
+    if marked {
+        let _ = writeln!(out, "\n{}", md(&reliability_legend(report, labels)));
+    }
+    if let Some(matrix) = item_matrix(units, labels) {
+        let _ = writeln!(
+            out,
+            "\n### {}\n\n{}\n",
+            w.items_by_unit, w.items_by_unit_note
+        );
+        table(out, &matrix);
+    }
+    let _ = writeln!(
+        out,
+        "\n### {}\n\n- **{}**: {}\n- **{}**: {}\n- **{}**: {}",
+        w.what_this_means,
+        w.unit_verdict,
+        w.means_verdict,
+        w.funnel,
+        w.means_funnel,
+        w.reliability,
+        w.means_reliability
+    );
+}
+
+/// A group's index on its XmR chart (docs/scoring.md §11): centre and
+/// limits, the months with their signals, and the signals listed.
+fn control_chart(out: &mut String, chart: Option<&SpcChart>, labels: &Labels<'_>, explain: bool) {
+    let w = labels.words;
+    let _ = writeln!(out, "\n### {} — {}\n", w.control_charts, w.index);
+    let Some(chart) = chart else {
+        let _ = writeln!(out, "{}", w.no_chart);
+        return;
+    };
+    let facts: Vec<String> = xmr_facts(chart, labels)
+        .iter()
+        .map(|(label, value)| format!("**{label}** {value}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} ({})\n",
+        facts.join(" · "),
+        reference(labels.lang, chart.reference)
+    );
+    table(out, &xmr_table(chart, labels));
+    let _ = writeln!(out, "\n**{}**\n", w.signals);
+    let lines = signal_lines(chart, labels);
+    if lines.is_empty() {
+        let _ = writeln!(out, "{}", w.no_signal);
+    }
+    for line in lines {
+        let _ = writeln!(out, "- {line}");
+    }
+    if explain {
+        let _ = writeln!(out, "\n**{}**: {}", w.what_this_means, w.means_xmr);
+    }
 }
 
 /// The lines that say what the report covers, shared with the HTML page.
@@ -64,6 +166,13 @@ pub(crate) fn summary(report: &Report, labels: &Labels<'_>) -> Vec<(&'static str
         (w.suppression, o.suppress_below.to_string()),
         (w.min_compare, o.min_compare.to_string()),
     ];
+    if report.units.is_some() {
+        lines.push((w.min_difference, score(Some(o.min_difference))));
+        lines.push((
+            w.target_reliability,
+            coefficient(Some(o.target_reliability)),
+        ));
+    }
     let f = &o.filters;
     let filters: Vec<String> = [
         f.hospital.clone(),
@@ -83,7 +192,13 @@ pub(crate) fn summary(report: &Report, labels: &Labels<'_>) -> Vec<(&'static str
     lines
 }
 
-fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
+fn group(
+    out: &mut String,
+    report: &Report,
+    group: &Group,
+    labels: &Labels<'_>,
+    xmr_explained: &mut bool,
+) {
     let w = labels.words;
     let key = md(labels.group_key(&group.key));
     let Some(stats) = &group.stats else {
@@ -115,6 +230,18 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
             score(c.baseline_mean),
             signed(c.diff),
             labels.verdict(c.verdict)
+        );
+    }
+    if let Some((unit, _)) = index_unit(report, &group.key) {
+        let _ = write!(
+            out,
+            "\n- **{}**: {}; **{}**: {}; **{}**: {}",
+            w.unit_verdict,
+            labels.unit_verdict(unit.verdict),
+            w.band,
+            unit.band.map_or(MISSING, |b| labels.band(b)),
+            w.reliability,
+            cell(&reliability_cell(unit))
         );
     }
     let nps = &stats.nps;
@@ -173,6 +300,33 @@ fn group(out: &mut String, group: &Group, labels: &Labels<'_>) {
             );
         }
     }
+
+    if let Some(chart) = index_chart(&stats.spc) {
+        control_chart(out, chart, labels, chart.is_some() && !*xmr_explained);
+        *xmr_explained |= chart.is_some();
+        stage_signals(out, &stats.spc, labels);
+    }
+}
+
+/// The signals of the stages' XmR charts, one line each (the charts
+/// themselves are in the HTML report).
+fn stage_signals(out: &mut String, spc: &[Option<SpcChart>], labels: &Labels<'_>) {
+    let w = labels.words;
+    let lines: Vec<String> = stage_charts(spc, labels)
+        .into_iter()
+        .flat_map(|(name, chart)| {
+            signal_lines(chart, labels)
+                .into_iter()
+                .map(move |line| format!("- {}: {line}", md(name)))
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n**{} — {}**\n", w.stages, w.signals);
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// A cell as Markdown: text escaped, item ids as code spans.
@@ -182,6 +336,7 @@ fn cell(cell: &Cell<'_>) -> String {
         Cell::Text(text) => md(text),
         Cell::Item { text, id } => format!("{} `{}`", md(text), id.replace('`', "'")),
         Cell::Verdict(_, label) => (*label).to_owned(),
+        Cell::Classed(_, text) => text.clone(),
     }
 }
 

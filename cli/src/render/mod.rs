@@ -5,10 +5,14 @@
 mod chart;
 mod csv_table;
 mod escape;
+mod funnel_chart;
 mod group_tables;
 mod html;
 mod labels;
 mod markdown;
+mod plot_frame;
+mod unit_tables;
+mod xmr_chart;
 
 use anyhow::Result;
 use scoring::instrument::Instrument;
@@ -35,3 +39,5 @@ pub(crate) fn render(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_units;

@@ -86,3 +86,49 @@ fn markdown_and_html_reports_match_their_golden_files() {
         check(&dir.join(name), name);
     }
 }
+
+/// The golden data set of docs/scoring.md §10–§11 by hospital: seven units
+/// with bands, verdicts against the rest, a reliability target that some
+/// stages miss, and XmR signals: the units section, the funnel plots and
+/// the control charts.
+#[test]
+fn units_and_control_charts_match_their_golden_files() {
+    let dir = workdir("golden_units");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scoring/test_data/golden");
+    let instrument = data.join("instrument.json");
+    let input = data.join("responses/units.jsonl");
+    for (lang, format, name) in [
+        ("en", "md", "units.en.md"),
+        ("zh-Hant", "md", "units.zh-Hant.md"),
+        ("zh-CN", "html", "units.zh-CN.html"),
+    ] {
+        let out = tiyan(
+            &dir,
+            &[
+                "score",
+                "--instrument",
+                instrument.to_str().expect("a UTF-8 path"),
+                "--input",
+                input.to_str().expect("a UTF-8 path"),
+                "--period",
+                "2024",
+                "--baseline",
+                "2023",
+                "--group-by",
+                "hospital",
+                "--suppress-below",
+                "10",
+                "--target-reliability",
+                "0.95",
+                "--lang",
+                lang,
+                "--format",
+                format,
+                "--output",
+                name,
+            ],
+        );
+        assert_eq!(code(&out), 0, "{name}: {}", stderr(&out));
+        check(&dir.join(name), name);
+    }
+}

@@ -3,7 +3,7 @@
 //! responses it needs to reach it. Shared by the CLI's reports and the
 //! dashboard so a unit is marked the same everywhere.
 
-use crate::report::{UnitMeasure, UnitRow};
+use crate::report::{Band, UnitMeasure, UnitRow};
 
 /// A unit is marked when its reliability is known and below the target:
 /// its number is shown, but ranking on it would mislead.
@@ -16,6 +16,18 @@ pub fn below_target(unit: &UnitRow) -> bool {
 /// no `n_needed` (icc = 0, or too few units).
 pub fn still_needed(measure: &UnitMeasure, unit: &UnitRow) -> Option<u64> {
     measure.n_needed.map(|needed| needed.saturating_sub(unit.n))
+}
+
+/// A band as a mark for compact tables: arrows up for better than
+/// expected, down for worse, none for as expected.
+pub fn band_mark(band: Band) -> &'static str {
+    match band {
+        Band::MuchBetter => "▲▲",
+        Band::Better => "▲",
+        Band::AsExpected => "",
+        Band::Worse => "▼",
+        Band::MuchWorse => "▼▼",
+    }
 }
 
 /// The unit row of `key` on a measure.

@@ -112,6 +112,12 @@ pub struct ReportWords {
     pub means_reliability: &'static str,
     /// Plain-language reading of an XmR chart (docs/methodology.md §17).
     pub means_xmr: &'static str,
+    /// The compact table of items against units (docs/scoring.md §10.2).
+    pub items_by_unit: &'static str,
+    pub items_by_unit_note: &'static str,
+    /// The options of docs/scoring.md §13, in a report's summary.
+    pub min_difference: &'static str,
+    pub target_reliability: &'static str,
 }
 
 const ZH_CN: ReportWords = ReportWords {
@@ -206,6 +212,10 @@ const ZH_CN: ReportWords = ReportWords {
     means_funnel: "漏斗图显示：在各单位调查人数不同的情况下，真正水平相当的单位之间会有多大的分数差异。落在漏斗内的单位“符合预期”，它与平均值的距离属于偶然和单位间正常差异所能产生的范围。高于漏斗上缘，说明得分高出这一范围，某些做法可能确实有效；低于下缘，说明可能有需要关注的问题。“明显优于”或“明显低于”（在外侧线之外）是强有力的证据。",
     means_reliability: "可靠度说明本单位得分与其他单位比较时有多可信。达到0.7及以上，看到的差异大部分是真实的；低于0.7，换一批患者调查，得分可能明显不同：请勿据此排名或奖惩。“尚需样本量”是本单位在该指标上还需要收集的有效问卷数。",
     means_xmr: "控制图按月显示得分，两条控制限由本单位自己过去各月的数据算出。在控制限之间上下起伏的点属于正常波动，不必为每个月的变化找原因。出现信号——某点超出控制限、连续7个月高于中心线、或连续7个月逐月上升——说明过程确实发生了变化，信号所列的月份说明从何时开始。改进项目之后出现向上的信号，是项目见效的证据。",
+    items_by_unit: "各题目的单位比较",
+    items_by_unit_note: "各题目在各单位的均分与漏斗图分级：▲▲ 明显优于预期，▲ 优于预期，▼ 低于预期，▼▼ 明显低于预期，无标记为符合预期；† 可靠度低于目标值。",
+    min_difference: "判定优于或低于所需的最小差值",
+    target_reliability: "目标可靠度",
 };
 
 const ZH_HANT: ReportWords = ReportWords {
@@ -300,6 +310,10 @@ const ZH_HANT: ReportWords = ReportWords {
     means_funnel: "漏斗圖顯示：在各單位調查人數不同的情況下，真正水準相當的單位之間會有多大的分數差異。落在漏斗內的單位「符合預期」，它與平均值的距離屬於偶然和單位間正常差異所能產生的範圍。高於漏斗上緣，說明得分高出這一範圍，某些做法可能確實有效；低於下緣，說明可能有需要關注的問題。「明顯優於」或「明顯低於」（在外側線之外）是強有力的證據。",
     means_reliability: "可靠度說明本單位得分與其他單位比較時有多可信。達到0.7及以上，看到的差異大部分是真實的；低於0.7，換一批患者調查，得分可能明顯不同：請勿據此排名或獎懲。「尚需樣本量」是本單位在該指標上還需要收集的有效問卷數。",
     means_xmr: "控制圖按月顯示得分，兩條控制限由本單位自己過去各月的資料算出。在控制限之間上下起伏的點屬於正常波動，不必為每個月的變化找原因。出現信號——某點超出控制限、連續7個月高於中心線、或連續7個月逐月上升——說明過程確實發生了變化，信號所列的月份說明從何時開始。改進項目之後出現向上的信號，是項目見效的證據。",
+    items_by_unit: "各題目的單位比較",
+    items_by_unit_note: "各題目在各單位的均分與漏斗圖分級：▲▲ 明顯優於預期，▲ 優於預期，▼ 低於預期，▼▼ 明顯低於預期，無標記為符合預期；† 可靠度低於目標值。",
+    min_difference: "判定優於或低於所需的最小差值",
+    target_reliability: "目標可靠度",
 };
 
 const EN: ReportWords = ReportWords {
@@ -394,6 +408,10 @@ const EN: ReportWords = ReportWords {
     means_funnel: "The funnel shows how far apart the scores of units that are really alike can fall, given how many patients each surveyed. A unit inside the funnel is “as expected”: its distance from the average is the kind that chance and ordinary differences between units produce. Above the upper edge, the score is higher than that explains: something you do is likely working. Below the lower edge, something likely needs attention. “Much better” or “much worse” (outside the outer lines) is strong evidence.",
     means_reliability: "Reliability says how far you can trust a comparison between this unit's score and another's. At 0.7 or more, most of the difference you see is real. Below 0.7, the score could move noticeably with another sample of patients: do not rank or reward on it. “Responses still needed” is how many more completed surveys the unit needs for this measure.",
     means_xmr: "The chart shows your score month by month between two limits calculated from your own past months. Points between the limits, going up and down, are normal: do not look for a cause in each month. A signal (a point outside the limits, seven months in a row above the centre line, or seven months each better than the last) means the process has really changed; the months listed with the signal tell you since when. A rising signal after an improvement project is evidence that it worked.",
+    items_by_unit: "Items by unit",
+    items_by_unit_note: "Each item's mean per unit, with its funnel band: ▲▲ much better than expected, ▲ better, ▼ worse, ▼▼ much worse, no mark as expected; † below the reliability target.",
+    min_difference: "Smallest difference called better or worse",
+    target_reliability: "Target reliability",
 };
 
 impl ReportWords {
