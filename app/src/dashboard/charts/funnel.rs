@@ -36,12 +36,12 @@ pub fn band_colour(band: Option<Band>) -> &'static str {
     }
 }
 
-/// The shape of a band's marker, for readers who cannot tell the colours.
+/// The shape of a band's marker, for readers who cannot tell the colours:
+/// the reports' marks (▲▲ ▲ ▼ ▼▼), and a dot for "as expected".
 pub fn band_mark(band: Option<Band>) -> &'static str {
-    match band {
-        Some(Band::MuchBetter | Band::Better) => "▲",
-        Some(Band::Worse | Band::MuchWorse) => "▼",
-        Some(Band::AsExpected) => "●",
+    match band.map(scoring::present::units::band_mark) {
+        Some("") => "●",
+        Some(mark) => mark,
         None => "○",
     }
 }

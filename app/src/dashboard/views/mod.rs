@@ -163,6 +163,13 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
         parts.push(format!("{} {}", t(T::CaseMix), t(T::On)));
     }
     parts.push(format!("{} {}", t(T::SuppressBelow), f.suppress_below));
+    let report = &data.loaded.scored.report;
+    if report.units.is_some() {
+        let w = words::ReportWords::of(data.lang());
+        let o = &report.options;
+        parts.push(format!("{} {}", w.target_reliability, o.target_reliability));
+        parts.push(format!("{} {}", w.min_difference, o.min_difference));
+    }
     let n = data
         .loaded
         .scored
