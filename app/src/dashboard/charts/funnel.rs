@@ -212,7 +212,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
             <g>
                 <text x={lx.to_string()} y={ly.to_string()} font-size="13"
                       fill={band_colour(Some(*b))}>{ band_mark(Some(*b)) }</text>
-                <text x={(lx + 14.0).to_string()} y={(ly - 1.0).to_string()} font-size="10"
+                <text x={(lx + 24.0).to_string()} y={(ly - 1.0).to_string()} font-size="10"
                       fill={INK}>{ band_word(lang, *b) }</text>
             </g>
         }
