@@ -13,12 +13,16 @@ use app::dashboard::export_tables::{comparisons_csv, groups_csv, items_csv, stag
 use app::dashboard::filters::{missing_ranges, DateRange, Filters};
 use app::dashboard::i18n::{fill, Lang, T};
 use app::dashboard::labels::{answer_goodness, InstrumentText, Labels};
+use app::dashboard::model::benchmark::{
+    self as bench, find_measure, measure_choices, measure_key, sort_units,
+};
 use app::dashboard::model::comparison::{comparison_rows, sort_rows, Sort, SortKey};
 use app::dashboard::model::groups::{groups_table, GroupRow};
 use app::dashboard::model::overview::overview;
 use app::dashboard::model::priorities::priorities;
 use app::dashboard::model::stage_detail::stage_detail;
 use app::dashboard::model::trend::trend_lines;
+use app::dashboard::model::xmr::{point_flags, rules_present, xmr_slots};
 use app::dashboard::number_format as nf;
 use app::dashboard::protocol::{FromWorker, Phase, Progress, Scored, TrendData, TrendMonth};
 use app::dashboard::route::{relative_to_base, Route};
@@ -368,6 +372,147 @@ fn groups_put_all_first_and_hide_suppressed_numbers() {
     }
 }
 
+// --- Units (benchmark) and XmR ---------------------------------------
+
+#[test]
+fn benchmark_offers_every_measure_and_falls_back_to_the_index() {
+    let doc = report(&generated(3000, 11, 5), 10, true);
+    let units = doc.units.as_ref().expect("5 hospitals give units");
+    let choices = measure_choices(&doc, &labels(Lang::En));
+    assert_eq!(choices.len(), units.measures.len());
+    assert_eq!(choices[0].key, "index");
+    assert_eq!(choices[0].label, "Experience index");
+    let stage = &units.measures[1];
+    assert_eq!(stage.scope, Scope::Stage);
+    let key = measure_key(stage.scope, &stage.id);
+    assert_eq!(find_measure(&doc, &key).map(|m| &m.id), Some(&stage.id));
+    assert_eq!(
+        find_measure(&doc, "item:no-such").map(|m| m.scope),
+        Some(Scope::Index)
+    );
+}
+
+#[test]
+fn funnel_curves_are_the_shared_geometry() {
+    let doc = report(&generated(3000, 15, 5), 10, true);
+    let units = doc.units.as_ref().expect("units");
+    let mut drawn = 0;
+    for m in &units.measures {
+        let ours = bench::funnel_curves(m, f64::INFINITY, 17);
+        let shared = scoring::present::funnel::measure_curves(m, 17);
+        assert_eq!(ours.is_some(), shared.is_some());
+        let (Some(ours), Some(shared)) = (ours, shared) else {
+            continue;
+        };
+        drawn += 1;
+        assert_eq!(ours.points.len(), shared.points.len());
+        for (a, b) in ours.points.iter().zip(&shared.points) {
+            for (x, y) in [
+                (a.n, b.n),
+                (a.low998, b.low998),
+                (a.low95, b.low95),
+                (a.high95, b.high95),
+                (a.high998, b.high998),
+            ] {
+                assert!((x - y).abs() <= 1e-9 * y.abs().max(1.0), "{x} vs {y}");
+            }
+        }
+    }
+    assert!(drawn > 0);
+}
+
+#[test]
+fn benchmark_table_sorts_by_each_column() {
+    let doc = report(&generated(3000, 12, 5), 10, true);
+    let measure = find_measure(&doc, "index").expect("index measure");
+    let mut rows = measure.units.clone();
+    sort_units(&mut rows, bench::Sort::default());
+    let keys: Vec<&str> = rows.iter().map(|u| u.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["H001", "H002", "H003", "H004", "H005"],
+        "by key, not ranked"
+    );
+    let diff = bench::Sort::default().toggle(bench::SortKey::Diff);
+    assert!(diff.descending, "largest difference first");
+    sort_units(&mut rows, diff);
+    let diffs: Vec<f64> = rows.iter().filter_map(|u| u.diff).collect();
+    assert_eq!(diffs.len(), 5);
+    assert!(diffs.windows(2).all(|w| w[0] >= w[1]));
+    sort_units(&mut rows, diff.toggle(bench::SortKey::Diff));
+    let diffs: Vec<f64> = rows.iter().filter_map(|u| u.diff).collect();
+    assert!(diffs.windows(2).all(|w| w[0] <= w[1]));
+    sort_units(&mut rows, bench::Sort::default().toggle(bench::SortKey::N));
+    assert!(rows.windows(2).all(|w| w[0].n >= w[1].n));
+    sort_units(
+        &mut rows,
+        bench::Sort::default().toggle(bench::SortKey::Reliability),
+    );
+    let r: Vec<f64> = rows.iter().filter_map(|u| u.reliability).collect();
+    assert!(r.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn groups_show_each_units_band_and_verdict_on_the_index() {
+    let doc = report(&generated(3000, 13, 5), 10, true);
+    let table = groups_table(&doc, &labels(Lang::En));
+    assert!(table.has_units);
+    let index = find_measure(&doc, "index").expect("index measure");
+    for row in &table.rows {
+        let GroupRow::Shown(g) = row else {
+            panic!("nothing is suppressed here")
+        };
+        match &g.unit {
+            None => assert_eq!(g.key, "all"),
+            Some(u) => {
+                let expected = index.units.iter().find(|x| x.key == g.key).expect("listed");
+                assert_eq!(**u, *expected);
+                assert_eq!(g.still_needed.is_some(), index.n_needed.is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn xmr_points_carry_the_rules_of_their_signals() {
+    let doc = report(&generated(6000, 14, 3), 10, true);
+    let mut charts = 0;
+    for stats in doc.groups.iter().filter_map(|g| g.stats.as_ref()) {
+        let slots = xmr_slots(stats, &labels(Lang::En));
+        assert_eq!(slots.len(), stats.stages.len() + 1);
+        assert_eq!(slots[0].id, "index");
+        for (slot, stage) in slots[1..].iter().zip(&stats.stages) {
+            assert_eq!(slot.id, stage.id);
+            if let Some(chart) = slot.chart {
+                assert_eq!(chart.id, stage.id);
+            }
+        }
+        for chart in slots.iter().filter_map(|s| s.chart) {
+            charts += 1;
+            let flags = point_flags(chart);
+            assert_eq!(flags.len(), chart.points.len());
+            for signal in &chart.signals {
+                for month in &signal.months {
+                    let i = chart
+                        .points
+                        .iter()
+                        .position(|p| &p.month == month)
+                        .expect("a point");
+                    assert!(flags[i].contains(&(signal.rule, signal.side)));
+                }
+            }
+            let flagged = flags.iter().filter(|f| !f.is_empty()).count();
+            let listed: std::collections::BTreeSet<&String> =
+                chart.signals.iter().flat_map(|s| &s.months).collect();
+            assert_eq!(flagged, listed.len());
+            let rules = rules_present(chart);
+            assert!(rules.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(rules.is_empty(), chart.signals.is_empty());
+        }
+    }
+    assert!(charts > 0, "24 months of data give charts");
+}
+
 // --- Trend -----------------------------------------------------------
 
 #[test]
@@ -653,6 +798,7 @@ fn routes_read_back_what_they_write() {
         Route::Stage(Some("inpatient".into())),
         Route::Priorities,
         Route::Groups,
+        Route::Benchmark,
         Route::Trend,
         Route::Comments,
         Route::Print,

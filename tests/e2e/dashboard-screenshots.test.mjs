@@ -35,6 +35,7 @@ const views = [
   ['stages', 'stages/outpatient', '.stage-section'],
   ['priorities', 'priorities', '#chart-quadrant'],
   ['groups', 'groups', '#groups-table'],
+  ['benchmark', 'benchmark', '#chart-funnel'],
   ['trend', 'trend', '#chart-trend'],
   ['comments', 'comments', '#comment-list'],
 ];
@@ -82,6 +83,9 @@ test('desktop screenshots of every view', { skip: !enabled, timeout: 600_000 }, 
     await shoot(page, name, path, selector, 'dashboard', 1800);
   }
   await shoot(page, 'print', 'print', '.print-page', 'dashboard', 2400);
+  // The XmR chart of the index, for all groups, with its note.
+  await shoot(page, 'trend', 'trend', '#xmr', 'dashboard', 1800);
+  await page.locator('#xmr').screenshot({ path: join(out, 'dashboard-xmr.png') });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: join(out, 'dashboard-print-media.png'), fullPage: false });
   await page.close();

@@ -84,6 +84,14 @@ async function reportJson(page) {
   return readFileSync(await download.path());
 }
 
+/** Every axe violation of the page, of any impact. */
+async function axeViolations(page) {
+  await page.evaluate(readFileSync(resolve(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
+
 /** The report JSON once the shown report's options satisfy `predicate`. */
 async function waitForOptions(page, predicate) {
   for (let i = 0; i < 600; i += 1) {
@@ -178,7 +186,7 @@ test('the language switch and accessibility of the views', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await page.textContent('#card-index h3'), /Experience index/);
   assert.match(await page.textContent('#chart-stages figcaption'), /Stage scores/);
-  for (const view of ['', 'comparison', 'stages', 'priorities', 'groups', 'trend', 'comments']) {
+  for (const view of ['', 'comparison', 'stages', 'priorities', 'groups', 'benchmark', 'trend', 'comments']) {
     if (view) await page.click(`nav.tabs a[href$="/${view}"]`);
     await page.waitForTimeout(300);
     await page.evaluate(axe);
@@ -190,6 +198,92 @@ test('the language switch and accessibility of the views', async () => {
   }
   await page.selectOption('#lang', 'zh-Hant');
   assert.match(await page.textContent('#comments-title'), /患者留言/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('methodology version 2: the units and XmR charts have the bytes of tiyan score', async () => {
+  // One page per combination, the choices made before Compute: each page
+  // then downloads one report (Chromium may hold back a page's many
+  // scripted downloads).
+  const cases = [
+    ['hospital', false],
+    ['hospital', true],
+    ['department', false],
+    ['department', true],
+  ];
+  for (const [by, caseMix] of cases) {
+    const { page, errors } = await newPage();
+    await signIn(page, 'admin');
+    await page.selectOption('#f-group', by);
+    if (caseMix) await page.check('#f-casemix');
+    await compute(page);
+    const bytes = await waitForOptions(page, (o) => o.group_by === by && o.case_mix === caseMix);
+    const args = ['--period', '2025', '--baseline', '2024', '--group-by', by, ...(caseMix ? ['--case-mix'] : [])];
+    assert.ok(bytes.equals(cliReport(args)), `--group-by ${by}${caseMix ? ' --case-mix' : ''}`);
+    const report = JSON.parse(bytes.toString('utf8'));
+    assert.ok(report.units?.measures.length > 0, `units compared when grouped by ${by}`);
+    assert.ok(report.units.measures[0].units.length >= 3);
+    assert.ok(report.groups[0].spc.some((c) => c !== null), 'an XmR chart of the index or a stage');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('the benchmark view: funnel, sortable units, marks, and the XmR chart', async () => {
+  const { page, errors } = await newPage();
+  await signIn(page, 'admin');
+  await compute(page);
+  // Without a grouping there is nothing to compare, and the page says how to get it.
+  await page.click('nav.tabs a[href$="/benchmark"]');
+  assert.match(await page.textContent('#units-missing'), /分组依据/);
+  await page.selectOption('#f-group', 'hospital');
+  const report = JSON.parse((await waitForOptions(page, (o) => o.group_by === 'hospital')).toString('utf8'));
+  await page.waitForSelector('#chart-funnel svg', { timeout: 20_000 });
+  const index = report.units.measures[0];
+  const keys = () => page.$$eval('#benchmark-table tbody th', (cells) => cells.map((c) => c.textContent));
+  assert.deepEqual(await keys(), index.units.map((u) => u.key).sort(), 'by key, not ranked');
+  assert.equal(await page.$$eval('#chart-funnel g.unit', (g) => g.length), index.units.filter((u) => u.mean !== null).length);
+  assert.ok(await page.$('#chart-funnel details table'), 'the table equivalent');
+  const below = index.units.filter((u) => u.reliable === false).map((u) => u.key).sort();
+  assert.deepEqual(
+    await page.$$eval('#benchmark-table tr.below-target th', (cells) => cells.map((c) => c.textContent)),
+    below,
+    'units below the reliability target are marked',
+  );
+  // Sorting by the difference from the rest, largest first.
+  await page.click('#benchmark-table thead th:nth-child(7) button');
+  const byDiff = [...index.units].sort((a, b) => b.diff - a.diff || a.key.localeCompare(b.key)).map((u) => u.key);
+  assert.deepEqual(await keys(), byDiff);
+  // Another measure: a stage.
+  const stage = report.units.measures.find((m) => m.scope === 'stage');
+  const indexCaption = await page.textContent('#chart-funnel figcaption');
+  await page.selectOption('#b-measure', `stage:${stage.id}`);
+  await page.waitForFunction((c) => document.querySelector('#chart-funnel figcaption').textContent !== c, indexCaption);
+  assert.equal(await page.inputValue('#b-measure'), `stage:${stage.id}`);
+  assert.match(await page.textContent('.view.benchmark'), /这意味着什么/);
+  assert.deepEqual(await axeViolations(page), [], 'axe on /benchmark');
+
+  await page.click('nav.tabs a[href$="/trend"]');
+  await page.waitForSelector('#xmr', { timeout: 20_000 });
+  const chart = report.groups[0].spc[0];
+  if (chart === null) {
+    assert.ok(await page.$('#xmr-missing'));
+  } else {
+    await page.waitForSelector('#chart-xmr svg');
+    const flagged = new Set(chart.signals.flatMap((s) => s.months)).size;
+    assert.equal(await page.$$eval('#chart-xmr g.signal', (g) => g.length), flagged, 'every flagged month highlighted');
+  }
+  assert.deepEqual(await axeViolations(page), [], 'axe on /trend');
+  // The printed report carries the unit tables and the XmR summary.
+  await page.click('nav.tabs a[href$="/print"]');
+  await page.waitForSelector('#print-units-0', { timeout: 20_000 });
+  assert.equal(await page.$$eval('#print-units-0 tbody tr', (rows) => rows.length), index.units.length);
+  const charts = report.groups.filter((g) => g.n !== null && g.spc).reduce((k, g) => k + g.spc.length, 0);
+  assert.equal(await page.$$eval('#print-xmr tbody tr', (rows) => rows.length), charts);
+  await page.selectOption('#x-group', 'H001');
+  await page.waitForFunction(() => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes('H001')
+    || document.querySelector('#xmr-missing') !== null);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -10,6 +10,7 @@ use super::i18n::T;
 use super::labels::Labels;
 use super::route::Route;
 use super::state::{Activity, Mode};
+use super::views::benchmark::BenchmarkView;
 use super::views::comments::CommentsView;
 use super::views::comparison::ComparisonView;
 use super::views::export_bar::ExportBar;
@@ -101,6 +102,7 @@ fn current_view(dash: &DashboardHandle, data: Option<&ViewData>) -> Html {
         },
         Route::Priorities => html! { <PrioritiesView {data} /> },
         Route::Groups => html! { <GroupsView {data} /> },
+        Route::Benchmark => html! { <BenchmarkView {data} /> },
         Route::Trend => html! { <TrendView {data} /> },
         Route::Comments => html! {
             <CommentsView lang={state.lang} allowed={state.may_see_comments()}

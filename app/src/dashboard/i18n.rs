@@ -56,6 +56,7 @@ catalogue! {
     NavStages => lang.choose("环节详情", "環節詳情", "Stages");
     NavPriorities => lang.choose("改进重点", "改進重點", "Priorities");
     NavGroups => lang.choose("分组", "分組", "Groups");
+    NavBenchmark => lang.choose("单位比较", "單位比較", "Benchmark");
     NavTrend => lang.choose("趋势", "趨勢", "Trend");
     NavComments => lang.choose("意见留言", "意見留言", "Comments");
     NavPrint => lang.choose("打印版", "列印版", "Print view");
@@ -152,9 +153,35 @@ catalogue! {
     Group => lang.choose("分组", "分組", "Group");
     ChooseGrouping => lang.choose("请在筛选中选择“分组依据”（医院或科室）。", "請在篩選中選擇「分組依據」（醫院或科室）。", "Choose “Group by” (hospital or department) in the filters.");
     FewerThan => lang.choose("少于 {n} 份答卷，不予显示", "少於 {n} 份答卷，不予顯示", "fewer than {n} responses");
+    // Benchmark (docs/scoring.md §10)
+    BenchmarkTitle => w.units;
+    Measure => w.measure;
+    Unit => w.unit;
+    Target => w.target;
+    VsRest => w.unit_verdict;
+    DiffVsRest => w.difference;
+    Band => w.band;
+    Reliability => w.reliability;
+    Limits95 => w.limits95;
+    Limits998 => w.limits998;
+    ResponsesAxis => lang.choose("答卷数 n", "答卷數 n", "Responses n");
+    UnitsNeedGrouping => lang.choose("单位比较需要分组：请在筛选中选择“分组依据”（医院或科室）并点击“计算”。", "單位比較需要分組：請在篩選中選擇「分組依據」（醫院或科室）並點選「計算」。", "Units are compared only when grouped: choose “Group by” (hospital or department) in the filters and press Compute.");
+    UnitsTooFew => lang.choose("可比较的单位少于 3 个（答卷过少的单位不显示），无法比较。请选择其他分组或更长的评估期。", "可比較的單位少於 3 個（答卷過少的單位不顯示），無法比較。請選擇其他分組或更長的評估期。", "Fewer than 3 units can be compared (units with too few responses are hidden). Choose another grouping or a longer period.");
+    WhatThisMeans => w.what_this_means;
+    BelowTarget => w.below_target;
+    StillNeeded => w.still_needed;
+    FunnelTitle => w.funnel;
+    UnitsNote => w.units_note;
     // Trend
     TrendTitle => lang.choose("月度趋势", "月度趨勢", "Monthly trend");
     Month => lang.choose("月份", "月份", "Month");
+    XmrTitle => w.control_charts;
+    Centre => w.centre;
+    ControlLimits => lang.choose("控制限", "管制界限", "Limits");
+    Signals => w.signals;
+    NoSignals => w.no_signal;
+    XmrTooFew => w.no_chart;
+    ChooseGroup => lang.choose("选择分组", "選擇分組", "Choose a group");
     // Comments
     CommentsTitle => lang.choose("患者留言", "患者留言", "Patient comments");
     Search => lang.choose("搜索", "搜尋", "Search");

@@ -11,6 +11,7 @@ pub enum Route {
     Stage(Option<String>),
     Priorities,
     Groups,
+    Benchmark,
     Trend,
     Comments,
     Print,
@@ -18,12 +19,13 @@ pub enum Route {
 
 impl Route {
     /// The tabs of the navigation, in order.
-    pub const TABS: [Route; 8] = [
+    pub const TABS: [Route; 9] = [
         Route::Overview,
         Route::Comparison,
         Route::Stage(None),
         Route::Priorities,
         Route::Groups,
+        Route::Benchmark,
         Route::Trend,
         Route::Comments,
         Route::Print,
@@ -40,6 +42,7 @@ impl Route {
             ("stages", _) => Route::Stage(None),
             ("priorities", _) => Route::Priorities,
             ("groups", _) => Route::Groups,
+            ("benchmark", _) => Route::Benchmark,
             ("trend", _) => Route::Trend,
             ("comments", _) => Route::Comments,
             ("print", _) => Route::Print,
@@ -56,6 +59,7 @@ impl Route {
             Route::Stage(Some(id)) => format!("stages/{id}"),
             Route::Priorities => "priorities".to_owned(),
             Route::Groups => "groups".to_owned(),
+            Route::Benchmark => "benchmark".to_owned(),
             Route::Trend => "trend".to_owned(),
             Route::Comments => "comments".to_owned(),
             Route::Print => "print".to_owned(),
@@ -74,6 +78,7 @@ impl Route {
             Route::Stage(_) => T::NavStages,
             Route::Priorities => T::NavPriorities,
             Route::Groups => T::NavGroups,
+            Route::Benchmark => T::NavBenchmark,
             Route::Trend => T::NavTrend,
             Route::Comments => T::NavComments,
             Route::Print => T::NavPrint,

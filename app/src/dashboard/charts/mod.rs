@@ -5,11 +5,13 @@
 
 pub mod ci_bars;
 pub mod distribution_bars;
+pub mod funnel;
 pub mod paired_bars;
 pub mod palette;
 pub mod quadrant;
 pub mod scale;
 pub mod trend_lines;
+pub mod xmr;
 
 use yew::prelude::*;
 

@@ -3,7 +3,8 @@
 //! responses than the threshold.
 
 use crate::dashboard::labels::Labels;
-use scoring::report::{Report, Verdict};
+use scoring::present::units::{still_needed, unit_row};
+use scoring::report::{Report, Scope, UnitRow, Verdict};
 
 use super::Metric;
 
@@ -12,6 +13,8 @@ pub struct GroupsTable {
     /// Stage ids and titles, the columns, in instrument order.
     pub stages: Vec<(String, String)>,
     pub rows: Vec<GroupRow>,
+    /// Whether the report compares units (docs/scoring.md §10).
+    pub has_units: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +45,13 @@ pub struct ShownGroup {
     /// group has no score for that stage (e.g. no emergency visits).
     pub stages: Vec<Option<Metric>>,
     pub index_verdict: Option<Verdict>,
+    /// The group as a unit on the index against the rest: band, verdict
+    /// and reliability (docs/scoring.md §10); `None` for `all` and
+    /// without units.
+    pub unit: Option<Box<UnitRow>>,
+    /// Responses the unit still needs to reach the reliability target on
+    /// the index (docs/scoring.md §10.3).
+    pub still_needed: Option<u64>,
 }
 
 /// All groups of the report, `all` first, the others by key.
@@ -50,6 +60,10 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
         .stage_ids()
         .map(|id| (id.to_owned(), labels.stage(id)))
         .collect();
+    let index_units = report
+        .units
+        .as_ref()
+        .and_then(|u| u.measures.iter().find(|m| m.scope == Scope::Index));
     let mut rows: Vec<GroupRow> = report
         .groups
         .iter()
@@ -57,6 +71,7 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
             let Some(stats) = &g.stats else {
                 return GroupRow::Suppressed { key: g.key.clone() };
             };
+            let unit = index_units.and_then(|m| unit_row(m, &g.key));
             GroupRow::Shown(ShownGroup {
                 key: g.key.clone(),
                 n: stats.n,
@@ -67,6 +82,8 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
                     .map(|(id, _)| stats.stage(id).map(Metric::from))
                     .collect(),
                 index_verdict: stats.index_comparison().map(|c| c.verdict),
+                unit: unit.map(|u| Box::new(u.clone())),
+                still_needed: index_units.zip(unit).and_then(|(m, u)| still_needed(m, u)),
             })
         })
         .collect();
@@ -75,5 +92,9 @@ pub fn groups_table(report: &Report, labels: &Labels) -> GroupsTable {
             .cmp(&(b.key() != "all"))
             .then_with(|| a.key().cmp(b.key()))
     });
-    GroupsTable { stages, rows }
+    GroupsTable {
+        stages,
+        rows,
+        has_units: index_units.is_some(),
+    }
 }

@@ -3,12 +3,14 @@
 //! and in the browser (`app/tests/dashboard_*.rs`); the components in
 //! `views/` only lay them out.
 
+pub mod benchmark;
 pub mod comparison;
 pub mod groups;
 pub mod overview;
 pub mod priorities;
 pub mod stage_detail;
 pub mod trend;
+pub mod xmr;
 
 use scoring::report::{Comparison, IndexStats, ItemStats, StageStats, Verdict};
 

@@ -3,11 +3,13 @@
 
 use yew::prelude::*;
 
-use super::{fewer_than, VerdictBadge, ViewProps};
+use super::benchmark::unit_verdict_badge;
+use super::{band_badge, fewer_than, reliability_cell, what_this_means, VerdictBadge, ViewProps};
 use crate::dashboard::charts::ci_bars::{CiBarRow, CiBars};
 use crate::dashboard::i18n::T;
 use crate::dashboard::model::groups::{groups_table, GroupRow};
 use crate::dashboard::number_format as nf;
+use scoring::present::words::{self, ReportWords};
 
 #[function_component]
 pub fn GroupsView(props: &ViewProps) -> Html {
@@ -30,7 +32,15 @@ pub fn GroupsView(props: &ViewProps) -> Html {
         .iter()
         .filter_map(|r| match r {
             GroupRow::Shown(g) => Some(CiBarRow {
-                label: format!("{} (n = {})", group_label(&g.key), nf::count(g.n)),
+                label: match g.unit.as_ref().and_then(|u| u.band) {
+                    Some(b) => format!(
+                        "{} (n = {}) · {}",
+                        group_label(&g.key),
+                        nf::count(g.n),
+                        words::band(lang, b)
+                    ),
+                    None => format!("{} (n = {})", group_label(&g.key), nf::count(g.n)),
+                },
                 mean: g.index.mean,
                 ci_low: g.index.ci_low,
                 ci_high: g.index.ci_high,
@@ -55,13 +65,18 @@ pub fn GroupsView(props: &ViewProps) -> Html {
                     <th scope="col" class="num">{ data.t(T::Nps) }</th>
                     { for table.stages.iter().map(|(_, title)| html! { <th scope="col" class="num">{ title }</th> }) }
                     if has_baseline { <th scope="col">{ data.t(T::Verdict) }</th> }
+                    if table.has_units {
+                        <th scope="col">{ data.t(T::VsRest) }</th>
+                        <th scope="col">{ data.t(T::Band) }</th>
+                        <th scope="col" class="num">{ data.t(T::Reliability) }</th>
+                    }
                 </tr></thead>
                 <tbody>
                     { for table.rows.iter().map(|row| match row {
                         GroupRow::Suppressed { key } => html! {
                             <tr class="suppressed">
                                 <th scope="row">{ group_label(key) }</th>
-                                <td colspan={(table.stages.len() + 3 + usize::from(has_baseline)).to_string()}
+                                <td colspan={(table.stages.len() + 3 + usize::from(has_baseline) + 3 * usize::from(table.has_units)).to_string()}
                                     class="muted">{ fewer_than(lang, filters.suppress_below) }</td>
                             </tr>
                         },
@@ -80,12 +95,23 @@ pub fn GroupsView(props: &ViewProps) -> Html {
                                         None => html! { nf::MISSING },
                                     } }</td>
                                 }
+                                if table.has_units {
+                                    { match &g.unit {
+                                        Some(u) => html! { <>
+                                            <td>{ unit_verdict_badge(lang, u.verdict) }</td>
+                                            <td>{ band_badge(lang, u.band) }</td>
+                                            <td class="num">{ reliability_cell(lang, u, g.still_needed) }</td>
+                                        </> },
+                                        None => html! { <><td>{ nf::MISSING }</td><td>{ nf::MISSING }</td><td>{ nf::MISSING }</td></> },
+                                    } }
+                                }
                             </tr>
                         },
                     }) }
                 </tbody>
             </table>
             </div>
+            if table.has_units { { what_this_means(lang, ReportWords::of(lang).means_verdict) } }
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The pages of the dashboard and the pieces around them. Each view takes
 //! the loaded report and lays out a view model from `model/`.
 
+pub mod benchmark;
 pub mod comments;
 pub mod comparison;
 pub mod export_bar;
@@ -162,6 +163,13 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
         parts.push(format!("{} {}", t(T::CaseMix), t(T::On)));
     }
     parts.push(format!("{} {}", t(T::SuppressBelow), f.suppress_below));
+    let report = &data.loaded.scored.report;
+    if report.units.is_some() {
+        let w = words::ReportWords::of(data.lang());
+        let o = &report.options;
+        parts.push(format!("{} {}", w.target_reliability, o.target_reliability));
+        parts.push(format!("{} {}", w.min_difference, o.min_difference));
+    }
     let n = data
         .loaded
         .scored
@@ -174,5 +182,50 @@ pub fn ReportSummary(props: &ViewProps) -> Html {
         <p class="report-summary" id="report-summary">
             <strong>{ t(T::ReportShown) }</strong>{ parts.join(" · ") }
         </p>
+    }
+}
+
+/// The plain-language note beside a chart ("what this means").
+pub fn what_this_means(lang: Lang, text: &str) -> Html {
+    html! {
+        <p class="explain">
+            <strong>{ T::WhatThisMeans.in_(lang) }{ lang.choose("：", "：", ": ") }</strong>{ text.to_owned() }
+        </p>
+    }
+}
+
+/// A unit's reliability with, below the target, the mark and the
+/// responses it needs (docs/scoring.md §10.3).
+/// `still_needed` is `scoring::present::units::still_needed`.
+pub fn reliability_cell(
+    lang: Lang,
+    row: &scoring::report::UnitRow,
+    still_needed: Option<u64>,
+) -> Html {
+    if scoring::present::units::below_target(row) {
+        let mut note = T::BelowTarget.in_(lang).to_owned();
+        if let Some(n) = still_needed {
+            note.push_str(&format!(" · {} {}", T::StillNeeded.in_(lang), nf::count(n)));
+        }
+        html! {
+            <span class="unreliable">{ nf::coefficient(row.reliability) }{ " " }
+                <span class="mark">{ "* " }{ note }</span></span>
+        }
+    } else {
+        html! { nf::coefficient(row.reliability) }
+    }
+}
+
+/// A unit's funnel band as its shape and word.
+pub fn band_badge(lang: Lang, band: Option<scoring::report::Band>) -> Html {
+    use super::charts::funnel::{band_colour, band_mark};
+    match band {
+        None => html! { <span class="muted">{ nf::MISSING }</span> },
+        Some(b) => html! {
+            <span class="band">
+                <span aria-hidden="true" style={format!("color:{}", band_colour(band))}>{ band_mark(band) }{ " " }</span>
+                { words::band(lang, b) }
+            </span>
+        },
     }
 }
