@@ -129,13 +129,6 @@ catalogue! {
     Alpha => w.alpha;
     TopBox => w.top_box;
     NotApplicable => w.n_na;
-    VeryDissatisfied => lang.choose("非常不满意", "非常不滿意", "Very dissatisfied");
-    Dissatisfied => lang.choose("不满意", "不滿意", "Dissatisfied");
-    Neutral => lang.choose("一般", "普通", "Neutral");
-    Satisfied => lang.choose("满意", "滿意", "Satisfied");
-    VerySatisfied => lang.choose("非常满意", "非常滿意", "Very satisfied");
-    No => lang.choose("否", "否", "No");
-    Yes => lang.choose("是", "是", "Yes");
     YesNoColours => lang.choose("是/否题：蓝色为较好的回答", "是/否題：藍色為較好的回答", "Yes/no items: blue is the better answer");
     ReportShown => lang.choose("本报告：", "本報告：", "This report: ");
     On => lang.choose("开", "開", "on");
