@@ -39,9 +39,11 @@ impl FunnelCurves {
 }
 
 /// The 95% and 99.8% two-sided z of docs/scoring.md §10.2: `Φ⁻¹(0.975)`
-/// and `Φ⁻¹(0.999)`, by the same quantile function as the report's limits.
+/// and `Φ⁻¹(0.999)`, as constants equal to the bits of the quantile
+/// function behind the report's limits (checked in `stats::normal`), so
+/// the dashboard draws them without carrying that function.
 pub fn z_limits() -> (f64, f64) {
-    (normal::quantile_upper(0.025), normal::quantile_upper(0.001))
+    (normal::Z_975, normal::Z_999)
 }
 
 /// The limits at `n` respondents.
@@ -87,6 +89,17 @@ pub fn curves(
 /// i.e. with at least 2 values). `None` when the measure has no funnel
 /// (fewer than 3 units, or no spread within units: docs/scoring.md §10).
 pub fn measure_curves(measure: &UnitMeasure, samples: usize) -> Option<FunnelCurves> {
+    measure_curves_from(measure, f64::INFINITY, samples)
+}
+
+/// [`measure_curves`], starting at `n_start` (at least 1) when that is
+/// below the smallest unit's n, so that a plot whose axis starts near 0
+/// shows the funnel's opening across it.
+pub fn measure_curves_from(
+    measure: &UnitMeasure,
+    n_start: f64,
+    samples: usize,
+) -> Option<FunnelCurves> {
     let target = measure.target?;
     let sigma = measure.sigma?;
     let tau2_used = measure.tau2_used?;
@@ -98,11 +111,12 @@ pub fn measure_curves(measure: &UnitMeasure, samples: usize) -> Option<FunnelCur
         .iter()
         .filter(|u| u.band.is_some())
         .map(|u| u.n as f64);
-    let range = ns.fold(None, |range: Option<(f64, f64)>, n| match range {
+    let (n_from, n_to) = ns.fold(None, |range: Option<(f64, f64)>, n| match range {
         None => Some((n, n)),
         Some((lo, hi)) => Some((lo.min(n), hi.max(n))),
     })?;
-    Some(curves(target, sigma, tau2_used, range, samples))
+    let n_from = n_from.min(n_start.max(1.0));
+    Some(curves(target, sigma, tau2_used, (n_from, n_to), samples))
 }
 
 #[cfg(test)]

@@ -10,6 +10,10 @@ use super::portable_start::portable_start;
 /// `Φ⁻¹(0.975)`, the z of 95% intervals (SciPy `norm.ppf(0.975)`).
 pub const Z_975: f64 = 1.959_963_984_540_054;
 
+/// `Φ⁻¹(0.999)`, the z of 99.8% funnel limits (docs/scoring.md §10.2;
+/// SciPy `norm.ppf(0.999)`).
+pub const Z_999: f64 = 3.090_232_306_167_813;
+
 /// Survival function `1 − Φ(z)`, as `½·erfc(z/√2)` so that it keeps its
 /// relative accuracy in the upper tail (two-sided `p = 2·sf(|z|)`).
 ///
@@ -50,6 +54,12 @@ pub fn quantile_upper(upper: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_99_8_percent_z_is_the_quantile_of_0_999() {
+        assert_eq!(quantile_upper(0.001).to_bits(), Z_999.to_bits());
+        assert_eq!(quantile_upper(0.025).to_bits(), Z_975.to_bits());
+    }
 
     #[test]
     fn the_95_percent_z_is_the_quantile_of_0_975() {

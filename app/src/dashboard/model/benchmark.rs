@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use crate::dashboard::labels::Labels;
-use scoring::present::funnel::{FunnelCurves, FunnelPoint};
+use scoring::present::funnel::{measure_curves_from, FunnelCurves};
 use scoring::report::{Band, Report, Scope, UnitMeasure, UnitRow};
 
 /// A measure the selector offers: `index`, `stage:<id>` or `item:<id>`.
@@ -146,48 +146,9 @@ pub fn sort_units(rows: &mut [UnitRow], sort: Sort) {
     });
 }
 
-/// `Φ⁻¹(0.999)`, the z of the 99.8% limits (docs/scoring.md §10.2).
-pub const Z_998: f64 = 3.090_232_306_167_813;
-
-/// The funnel's curves as `scoring::present::funnel::measure_curves`
-/// draws them (same n range, same spacing), with the two z values as
-/// constants: the quantile function behind `present::funnel::z_limits`
-/// would cost the page about 5 KB gzipped. A test checks both agree. The
-/// curves start at `n_start` when that is below the smallest unit's n, so
-/// the funnel's opening shows across the plot.
+/// The funnel's curves (`scoring::present::funnel`), starting at
+/// `n_start` when that is below the smallest unit's n, so the funnel's
+/// opening shows across the plot.
 pub fn funnel_curves(measure: &UnitMeasure, n_start: f64, samples: usize) -> Option<FunnelCurves> {
-    let (target, sigma, tau2_used) = (measure.target?, measure.sigma?, measure.tau2_used?);
-    if sigma <= 0.0 {
-        return None;
-    }
-    let (n_from, n_to) = measure
-        .units
-        .iter()
-        .filter(|u| u.band.is_some())
-        .map(|u| u.n as f64)
-        .fold(None, |range: Option<(f64, f64)>, n| {
-            Some(range.map_or((n, n), |(lo, hi)| (lo.min(n), hi.max(n))))
-        })?;
-    let n_from = n_from.min(n_start.max(1.0));
-    let samples = samples.max(2);
-    let last = (samples - 1) as f64;
-    let z95 = scoring::stats::normal::Z_975;
-    let points = (0..samples)
-        .map(|i| {
-            let n = match i {
-                0 => n_from,
-                i if i + 1 == samples => n_to,
-                i => n_from * (n_to / n_from).powf(i as f64 / last),
-            };
-            let half = (sigma * sigma / n + tau2_used).sqrt();
-            FunnelPoint {
-                n,
-                low998: target - Z_998 * half,
-                low95: target - z95 * half,
-                high95: target + z95 * half,
-                high998: target + Z_998 * half,
-            }
-        })
-        .collect();
-    Some(FunnelCurves { target, points })
+    measure_curves_from(measure, n_start, samples)
 }
