@@ -6,7 +6,8 @@
 
 use yew::prelude::*;
 
-use super::palette::{GRID, INK, MUTED};
+use super::grid::y_grid;
+use super::palette::{INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, shorten, Linear};
 use super::{ChartFigure, TableData};
 use crate::dashboard::i18n::{Lang, T};
@@ -131,16 +132,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
     let (lo, hi) = padded_domain(&values, 6.0);
     let y = Linear::new((lo, hi), (BOTTOM, TOP));
     let x = Linear::new((0.0, n_max), (LEFT, RIGHT));
-    let y_ticks = nice_ticks(lo, hi, 5).into_iter().map(|v| {
-        html! {
-            <g>
-                <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={y.at(v).to_string()}
-                      y2={y.at(v).to_string()} stroke={GRID} />
-                <text x={(LEFT - 6.0).to_string()} y={(y.at(v) + 4.0).to_string()} font-size="10"
-                      fill={MUTED} text-anchor="end">{ format!("{v}") }</text>
-            </g>
-        }
-    });
+    let y_ticks = y_grid(&y, (lo, hi), 5, (LEFT, RIGHT));
     let x_ticks = nice_ticks(0.0, n_max, 6).into_iter().map(|v| {
         html! {
             <text x={x.at(v).to_string()} y={(BOTTOM + 16.0).to_string()} font-size="10"
@@ -220,7 +212,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
     html! {
         <ChartFigure id={id.to_owned()} caption={caption} lang={lang}
                      table={table(measure, lang)} width={WIDTH} height={HEIGHT}>
-            { for y_ticks }
+            { y_ticks }
             { for x_ticks }
             <text x={RIGHT.to_string()} y={(BOTTOM + 30.0).to_string()} font-size="10" fill={MUTED}
                   text-anchor="end">{ T::ResponsesAxis.in_(lang) }</text>

@@ -6,6 +6,7 @@
 pub mod ci_bars;
 pub mod distribution_bars;
 pub mod funnel;
+pub mod grid;
 pub mod paired_bars;
 pub mod palette;
 pub mod quadrant;

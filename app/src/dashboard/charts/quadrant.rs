@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::grid::y_grid;
 use super::palette::{series, GRID, INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, Linear};
 use super::{ChartFigure, TableData};
@@ -89,16 +90,7 @@ pub fn QuadrantChart(props: &QuadrantChartProps) -> Html {
             </g>
         }
     });
-    let y_ticks = nice_ticks(y_lo, y_hi, 6).into_iter().map(|v| {
-        html! {
-            <g>
-                <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={y.at(v).to_string()}
-                      y2={y.at(v).to_string()} stroke={GRID} />
-                <text x={(LEFT - 6.0).to_string()} y={(y.at(v) + 4.0).to_string()} font-size="10"
-                      fill={MUTED} text-anchor="end">{ format!("{v}") }</text>
-            </g>
-        }
-    });
+    let y_ticks = y_grid(&y, (y_lo, y_hi), 6, (LEFT, RIGHT));
     let medians = html! {
         <g stroke={INK} stroke-dasharray="5 4" stroke-width="1.2">
             if let Some(m) = p.median_r {
@@ -134,7 +126,7 @@ pub fn QuadrantChart(props: &QuadrantChartProps) -> Html {
         <ChartFigure id={props.id.clone()} caption={props.caption.clone()} lang={lang}
                      table={table(p, lang)} width={WIDTH} height={HEIGHT}>
             { for x_ticks }
-            { for y_ticks }
+            { y_ticks }
             { medians }
             { corner(Quadrant::FixFirst, RIGHT - 4.0, BOTTOM - 8.0, "end") }
             { corner(Quadrant::KeepUp, RIGHT - 4.0, TOP + 14.0, "end") }

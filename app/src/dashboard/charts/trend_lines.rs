@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use super::palette::{series, GRID, INK, MUTED};
-use super::scale::{nice_ticks, padded_domain, Linear};
+use super::grid::y_grid;
+use super::palette::{series, INK, MUTED};
+use super::scale::{padded_domain, Linear};
 use super::{ChartFigure, TableData};
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::model::trend::TrendLines;
@@ -92,16 +93,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         }
     };
     let every = count.div_ceil(12).max(1);
-    let y_ticks = nice_ticks(lo, hi, 5).into_iter().map(|v| {
-        html! {
-            <g>
-                <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={y.at(v).to_string()}
-                      y2={y.at(v).to_string()} stroke={GRID} />
-                <text x={(LEFT - 6.0).to_string()} y={(y.at(v) + 4.0).to_string()} font-size="10"
-                      fill={MUTED} text-anchor="end">{ format!("{v}") }</text>
-            </g>
-        }
-    });
+    let y_ticks = y_grid(&y, (lo, hi), 5, (LEFT, RIGHT));
     let x_ticks = lines.months.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, m)| {
         html! {
             <text x={x(i).to_string()} y={(BOTTOM + 16.0).to_string()} font-size="10" fill={MUTED}
@@ -146,7 +138,7 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
     html! {
         <ChartFigure id={props.id.clone()} caption={props.caption.clone()} lang={props.lang}
                      table={table(lines, props.lang)} width={WIDTH} height={height}>
-            { for y_ticks }
+            { y_ticks }
             { for x_ticks }
             { for paths }
             { for legend }

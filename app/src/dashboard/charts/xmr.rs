@@ -5,8 +5,9 @@
 
 use yew::prelude::*;
 
-use super::palette::{CURRENT, GRID, INK, MUTED};
-use super::scale::{nice_ticks, padded_domain, Linear};
+use super::grid::y_grid;
+use super::palette::{CURRENT, INK, MUTED};
+use super::scale::{padded_domain, Linear};
 use super::{ChartFigure, TableData};
 use crate::dashboard::i18n::{Lang, T};
 use crate::dashboard::model::xmr::{point_flags, rules_present};
@@ -76,16 +77,7 @@ pub fn xmr_chart(id: &str, caption: String, lang: Lang, chart: &SpcChart) -> Htm
         }
     };
     let every = count.div_ceil(8).max(1);
-    let y_ticks = nice_ticks(lo, hi, 5).into_iter().map(|v| {
-        html! {
-            <g>
-                <line x1={LEFT.to_string()} x2={RIGHT.to_string()} y1={y.at(v).to_string()}
-                      y2={y.at(v).to_string()} stroke={GRID} />
-                <text x={(LEFT - 6.0).to_string()} y={(y.at(v) + 4.0).to_string()} font-size="10"
-                      fill={MUTED} text-anchor="end">{ format!("{v}") }</text>
-            </g>
-        }
-    });
+    let y_ticks = y_grid(&y, (lo, hi), 5, (LEFT, RIGHT));
     let x_ticks = chart.points.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, p)| {
         html! {
             <text x={x(i).to_string()} y={(BOTTOM + 16.0).to_string()} font-size="10" fill={MUTED}
@@ -152,7 +144,7 @@ pub fn xmr_chart(id: &str, caption: String, lang: Lang, chart: &SpcChart) -> Htm
     html! {
         <ChartFigure id={id.to_owned()} caption={caption} lang={lang} table={table(chart, lang)}
                      width={WIDTH + 40.0} height={height}>
-            { for y_ticks }
+            { y_ticks }
             { for x_ticks }
             { level(chart.upper, "6 4", nf::score(Some(chart.upper))) }
             { level(chart.lower, "6 4", nf::score(Some(chart.lower))) }
