@@ -26,17 +26,19 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-/// What crossing `postMessage` does to a message: in the browser, the
-/// codec of gloo-worker; natively, nothing.
+/// What crossing `postMessage` does to a message: the bridge's envelope
+/// (bincode bytes in a `Uint8Array`) in the browser, the same bincode
+/// natively.
 fn carry<T: Serialize + DeserializeOwned>(message: T) -> T {
     #[cfg(target_arch = "wasm32")]
     {
-        use gloo::worker::{Bincode, Codec};
-        Bincode::decode(Bincode::encode(message))
+        use app::dashboard::worker::envelope;
+        let bytes = envelope::encode(&message).expect("encodes");
+        envelope::decode(&bytes).expect("decodes")
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        message
+        bincode::deserialize(&bincode::serialize(&message).expect("encodes")).expect("decodes")
     }
 }
 

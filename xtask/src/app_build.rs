@@ -96,7 +96,39 @@ fn build_bundles(root: &Path) -> Result<()> {
             "--public-url",
             "/admin/",
         ],
-    )
+    )?;
+    write_worker_loader(&root.join("dist/admin"))
+}
+
+/// The dashboard's scoring worker runs the page's own wasm module
+/// (`app/src/dashboard/worker/`): its loader is a module script importing
+/// the page's wasm-bindgen glue and naming the wasm file, both carrying the
+/// content hash trunk gave them (the glue's default is the unhashed name).
+/// The loader's own name is fixed (the page asks for it) and, without a
+/// hash, is revalidated on every load.
+fn write_worker_loader(dist: &Path) -> Result<()> {
+    let mut glue = Vec::new();
+    for entry in std::fs::read_dir(dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("dashboard-") && name.ends_with(".js") {
+            glue.push(name);
+        }
+    }
+    let [glue] = glue.as_slice() else {
+        anyhow::bail!(
+            "expected one dashboard-<hash>.js in {}, found {glue:?}",
+            dist.display()
+        );
+    };
+    let wasm = glue.replace(".js", "_bg.wasm");
+    if !dist.join(&wasm).exists() {
+        anyhow::bail!("{glue} has no {wasm} beside it in {}", dist.display());
+    }
+    std::fs::write(
+        dist.join("dashboard_worker_loader.js"),
+        format!("import init from \"./{glue}\";\ninit({{ module_or_path: \"./{wasm}\" }});\n"),
+    )?;
+    Ok(())
 }
 
 fn trunk(root: &Path, args: &[&str]) -> Result<()> {

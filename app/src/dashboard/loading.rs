@@ -8,17 +8,16 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::worker::WorkerBridge;
 use yew::UseReducerDispatcher;
 
 use super::filters::{DateRange, Filters};
 use super::labels::InstrumentText;
 use super::protocol::{SourceId, ToWorker};
 use super::state::{Action, DashboardState, Mode};
-use super::worker::ScoringWorker;
+use super::worker;
 use crate::services::staff_api::{self as api, ApiError};
 
-pub type Bridge = Rc<WorkerBridge<ScoringWorker>>;
+pub type Bridge = Rc<worker::Bridge>;
 pub type Dispatch = UseReducerDispatcher<DashboardState>;
 
 /// Numbers sources and requests; shared by the page's callbacks.

@@ -1,9 +1,9 @@
 //! The administrator dashboard.
 //!
 //! The page signs in, downloads the export of the chosen periods (or opens
-//! a local export file) and hands the raw text to a web worker
-//! (`bin/dashboard_worker.rs`), which parses, tallies and scores it with the
-//! scoring crate off the main thread. The page then shows the report in
+//! a local export file) and hands the raw text to a web worker (`worker/`:
+//! the same wasm module, in a module worker), which parses, tallies and
+//! scores it with the scoring crate off the main thread. The page then shows the report in
 //! views shaped by the pure functions of `model/`.
 //!
 //! Code map: `app` (the layout), `hooks/` (the effects: session, worker,

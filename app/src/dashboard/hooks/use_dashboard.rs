@@ -70,9 +70,12 @@ pub fn use_dashboard() -> DashboardHandle {
         let dispatch = state.dispatcher();
         let base = base.clone();
         (*use_memo((), move |_| {
-            Rc::new(worker::spawn(&base, move |message| {
-                dispatch.dispatch(Action::Worker(message))
-            }))
+            let failed = dispatch.clone();
+            Rc::new(worker::spawn(
+                &base,
+                move |message| dispatch.dispatch(Action::Worker(message)),
+                move |error| failed.dispatch(Action::Failed(error)),
+            ))
         }))
         .clone()
     };
