@@ -7,12 +7,14 @@
 
 mod accounts;
 mod connect;
+mod registry;
 mod responses;
 mod sessions;
 mod short_reads;
 mod wal;
 
 pub use accounts::Account;
+pub use registry::PutOutcome;
 pub use responses::{InsertOutcome, NewResponse, ResponseFilter};
 pub use wal::{WalConnection, WalProgress};
 
