@@ -7,6 +7,7 @@
 
 mod accounts;
 mod connect;
+mod kiosks;
 mod registry;
 mod responses;
 mod sessions;
@@ -14,6 +15,7 @@ mod short_reads;
 mod wal;
 
 pub use accounts::Account;
+pub use kiosks::{ClaimedKiosk, KioskRow, NewKioskRow};
 pub use registry::PutOutcome;
 pub use responses::{InsertOutcome, NewResponse, ResponseFilter};
 pub use wal::{WalConnection, WalProgress};
