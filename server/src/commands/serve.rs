@@ -14,6 +14,7 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::http::RatePolicy;
 use crate::listen::{shutdown_signal, HttpLimits};
+use crate::rollout::PublicUrl;
 use crate::server::Server;
 
 #[derive(Debug, Args)]
@@ -48,6 +49,11 @@ pub struct ServeArgs {
     /// Seconds shutdown waits for open requests before closing them.
     #[arg(long, env = "TIYAN_SHUTDOWN_GRACE", default_value_t = 30)]
     pub shutdown_grace: u64,
+    /// The address phones and kiosks reach this server at
+    /// (https://survey.example.org): kiosk setup links and poster QR codes
+    /// use it. Default: http:// and the listen address.
+    #[arg(long, env = "TIYAN_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 impl ServeArgs {
@@ -68,6 +74,10 @@ impl ServeArgs {
         config.secure_cookies = self.secure_cookies;
         config.http = HttpLimits::default();
         config.shutdown_grace = Duration::from_secs(self.shutdown_grace);
+        config.public_url = match &self.public_url {
+            Some(text) => PublicUrl::parse(text).context("--public-url (TIYAN_PUBLIC_URL)")?,
+            None => PublicUrl::from_listen(self.listen),
+        };
         Ok(config)
     }
 }
@@ -92,12 +102,14 @@ fn read_instrument(path: &Path, text: &str) -> anyhow::Result<Instrument> {
 
 pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = args.config()?;
+    let public_url = config.public_url.clone();
     let server = Server::open(config, Arc::new(SystemClock)).await?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("could not listen on {}", args.listen))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "tiyan-server listening on http://{address}/");
+    tracing::info!(public_url = %public_url, "kiosk setup links and posters point at {public_url}/");
     server.run(listener, shutdown_signal()).await;
     Ok(())
 }
@@ -115,6 +127,36 @@ mod tests {
         }
         let path = instrument.to_str().unwrap_or_default();
         Cmd::parse_from(["serve", "--instrument", path]).serve
+    }
+
+    fn parse(arguments: &[&str]) -> ServeArgs {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cmd {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Cmd::parse_from(std::iter::once("serve").chain(arguments.iter().copied())).serve
+    }
+
+    #[test]
+    fn the_public_url_defaults_to_the_listen_address_and_is_checked() {
+        let config = parse(&["--listen", "10.1.2.3:9000"]).config().unwrap();
+        assert_eq!(config.public_url.as_str(), "http://10.1.2.3:9000");
+        let config = parse(&["--public-url", "https://survey.example.org/"])
+            .config()
+            .unwrap();
+        assert_eq!(config.public_url.as_str(), "https://survey.example.org");
+        let message = format!(
+            "{:#}",
+            parse(&["--public-url", "survey.example.org/tiyan"])
+                .config()
+                .unwrap_err()
+        );
+        assert!(
+            message.starts_with("--public-url (TIYAN_PUBLIC_URL): public URL"),
+            "{message}"
+        );
     }
 
     #[test]
