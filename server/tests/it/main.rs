@@ -7,6 +7,7 @@
 //! test -p server`).
 
 mod export;
+mod posters;
 mod process;
 mod report;
 mod sessions;

@@ -1,0 +1,47 @@
+//! A batch of sheets as one HTML page to print: each sheet an inline SVG
+//! on its own A4 page (`@page { size: A4; margin: 0 }`), no scripts, no
+//! web fonts. On screen the sheets are shown as paper on a grey desk.
+
+use scoring::lang::Lang;
+
+use super::a4_poster::sheet_body;
+use super::xml::escape;
+use super::{Poster, PosterError};
+
+const STYLE: &str = "\
+@page { size: A4; margin: 0; }
+html, body { margin: 0; padding: 0; background: #fff; }
+.sheet { width: 210mm; height: 297mm; overflow: hidden; break-after: page; page-break-after: always; }
+.sheet:last-child { break-after: auto; page-break-after: auto; }
+.sheet svg { display: block; width: 210mm; height: 297mm; }
+@media screen {
+  body { background: #6b6b6b; padding: 8mm 0; }
+  .sheet { margin: 0 auto 8mm; background: #fff; box-shadow: 0 1mm 4mm rgba(0, 0, 0, 0.4); }
+}
+";
+
+/// The page printing `posters` in order, one sheet each.
+pub fn print_page(posters: &[Poster]) -> Result<String, PosterError> {
+    let lang = posters
+        .first()
+        .map(|p| p.languages()[0])
+        .unwrap_or(Lang::ZhCn);
+    let title = posters
+        .first()
+        .map(|p| p.hospital_name(lang).to_owned())
+        .unwrap_or_default();
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} · {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        lang.tag(),
+        escape(&title),
+        lang.choose("二维码海报", "二維碼海報", "QR posters"),
+    );
+    for poster in posters {
+        out.push_str(&format!(
+            "<section class=\"sheet\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 210 297\" role=\"img\">{}</svg></section>\n",
+            sheet_body(poster)?
+        ));
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    Ok(out)
+}
