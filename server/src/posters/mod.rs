@@ -27,36 +27,7 @@ pub use a4_poster::sheet_svg;
 pub use print_page::print_page;
 pub use qr::{QrSymbol, TENT_QR_MM, WALL_QR_MM};
 pub use survey_url::survey_url;
-
-/// A name in the product's three languages; an empty string is a name not
-/// given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Names {
-    pub zh_cn: String,
-    pub zh_hant: String,
-    pub en: String,
-}
-
-impl Names {
-    /// The name in `lang`, or `""` when it has none.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::ZhCn => self.zh_cn.trim(),
-            Lang::ZhHant => self.zh_hant.trim(),
-            Lang::En => self.en.trim(),
-        }
-    }
-
-    /// The name in `lang`, else in Simplified Chinese, else any, else
-    /// `fallback` (the code).
-    fn pick<'a>(&'a self, lang: Lang, fallback: &'a str) -> &'a str {
-        [lang, Lang::ZhCn, Lang::ZhHant, Lang::En]
-            .into_iter()
-            .map(|l| self.get(l))
-            .find(|name| !name.is_empty())
-            .unwrap_or(fallback)
-    }
-}
+pub use wire::Names;
 
 /// What one sheet shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +48,7 @@ impl Poster {
     pub fn languages(&self) -> Vec<Lang> {
         let given: Vec<Lang> = Lang::ALL
             .into_iter()
-            .filter(|&lang| !self.hospital.get(lang).is_empty())
+            .filter(|&lang| !self.hospital.get(lang).trim().is_empty())
             .collect();
         if given.is_empty() {
             vec![Lang::ZhCn]
@@ -87,11 +58,20 @@ impl Poster {
     }
 
     fn hospital_name(&self, lang: Lang) -> &str {
-        self.hospital.pick(lang, &self.hospital_code)
+        name_or_code(&self.hospital, lang, &self.hospital_code)
     }
 
     fn department_name(&self, lang: Lang) -> &str {
-        self.department.pick(lang, &self.department_code)
+        name_or_code(&self.department, lang, &self.department_code)
+    }
+}
+
+/// The name in `lang` with the product's fallback ([`Names::pick`]), or the
+/// code when no name is given at all.
+fn name_or_code<'a>(names: &'a Names, lang: Lang, code: &'a str) -> &'a str {
+    match names.pick(lang).trim() {
+        "" => code,
+        name => name,
     }
 }
 
