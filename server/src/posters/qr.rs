@@ -7,7 +7,7 @@
 //!
 //! Printed size: the wall poster's code is [`WALL_QR_MM`] = 104 mm square
 //! including its quiet zone, the table tent's [`TENT_QR_MM`] = 70 mm. A
-//! survey URL of 60 to 86 bytes (`https://tiyan.example.cn/s/H001?dept=cardiology&visit=outpatient&channel=phone`
+//! survey URL of 61 to 86 bytes (`https://tiyan.example.cn/s/H001?dept=cardiology&visit=outpatient&channel=phone`
 //! is 79) makes a version 6 or 7 symbol, 41 or 45 modules plus 8 of quiet
 //! zone: 2.1 mm or 2.0 mm per module on the wall, 1.4 mm or 1.3 mm on the
 //! tent. A phone camera reads a code from about ten times its width, so

@@ -110,6 +110,10 @@ fn the_print_page_puts_each_sheet_on_its_own_a4_page() {
     let html = print_page(&[poster(), second]).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
     assert!(html.contains("@page { size: A4; margin: 0; }"));
+    assert!(
+        html.contains("缩放 100%"),
+        "the screen tells staff how to print"
+    );
     assert_eq!(html.matches("<section class=\"sheet\">").count(), 2);
     assert!(html.contains(">心内科<") && html.contains(">急诊科<"));
     assert!(!html.contains("<script") && !html.contains("<link"));
