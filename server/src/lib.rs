@@ -20,6 +20,7 @@ pub mod http;
 pub mod ingest;
 pub mod listen;
 pub mod posters;
+pub mod rollout;
 pub mod server;
 pub mod store;
 

@@ -7,8 +7,10 @@
 //! test -p server`).
 
 mod export;
+mod kiosks;
 mod posters;
 mod process;
+mod registry;
 mod report;
 mod sessions;
 mod static_files;
