@@ -7,11 +7,27 @@
 //! Plain data only: no HTTP, no status codes (the server maps outcomes to
 //! statuses), no I/O.
 
+mod action_plans;
+mod alerting;
+mod cases;
 mod error;
+mod public_actions;
 mod session;
 mod submission;
 
+pub use action_plans::{
+    ActionPlan, ActionPlanList, ActionPlanPatch, NewActionPlan, PlanNote, PlanStatus, Target,
+    TargetScope,
+};
+pub use alerting::{
+    AlertRules, AlertSettings, Webhook, DEFAULT_KEYWORDS, DEFAULT_SLA_HOURS, SECRET_MASK,
+};
+pub use cases::{
+    Callback, Case, CaseAction, CaseDetail, CaseEvent, CaseList, CaseResponse, CaseStatus, Contact,
+    Reason,
+};
 pub use error::ErrorBody;
+pub use public_actions::{PublicAction, PublicActions};
 pub use scoring::validate::FieldError;
 pub use session::{Credentials, LoggedIn, Role, Session};
 pub use submission::{BatchReply, SubmissionResult, SubmissionStatus};

@@ -33,6 +33,7 @@ fn session_of(account: Account) -> Session {
             Role::HospitalAdmin => wire::Role::HospitalAdmin,
         },
         hospital: account.hospital,
+        department: None,
     }
 }
 
