@@ -8,6 +8,7 @@ use scoring::instrument::{default_instrument, Instrument};
 
 use crate::http::RatePolicy;
 use crate::listen::HttpLimits;
+use crate::notify::DeliveryPolicy;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -28,6 +29,13 @@ pub struct Config {
     /// How long shutdown waits for open requests (an export download)
     /// before closing their connections.
     pub shutdown_grace: Duration,
+    /// The server's public address (`https://tiyan.example.org`), for the
+    /// case links in notifications; empty: links are paths alone.
+    pub public_url: String,
+    /// Webhook delivery (docs/formats.md §6).
+    pub delivery: DeliveryPolicy,
+    /// How often overdue cases and expired call-back numbers are looked for.
+    pub sweep_every: Duration,
 }
 
 impl Config {
@@ -46,6 +54,9 @@ impl Config {
             secure_cookies: false,
             http: HttpLimits::default(),
             shutdown_grace: Duration::from_secs(30),
+            public_url: String::new(),
+            delivery: DeliveryPolicy::DEFAULT,
+            sweep_every: Duration::from_secs(60),
         }
     }
 }

@@ -1,8 +1,12 @@
 //! `tiyan-server seed-demo --database URL [--responses N]`: generated
-//! responses (`scoring::generate`: five hospitals, 2024 and 2025) and two
-//! demo accounts. Idempotent: the generator is deterministic, so a second
-//! run finds every id already stored and changes nothing but the accounts'
+//! responses (`scoring::generate`: five hospitals, 2024 and 2025), three
+//! demo accounts, and H001's closed loop (`closed_loop`: alert settings
+//! with a call-back offer, a few cases in each state, published action
+//! plans). Idempotent: the generator is deterministic, so a second run
+//! finds every id already stored and changes nothing but the accounts'
 //! password hashes.
+
+mod closed_loop;
 
 use anyhow::{bail, Context};
 use clap::Args;
@@ -34,21 +38,30 @@ pub struct SeedDemoArgs {
     pub seed: u64,
 }
 
-/// The demo accounts: a city-wide administrator and the administrator of
-/// hospital H001.
-fn demo_accounts(password_hash: &str) -> [Account; 2] {
+/// The demo accounts: a city-wide administrator, the administrator of
+/// hospital H001, and the head of its cardiology department.
+fn demo_accounts(password_hash: &str) -> [Account; 3] {
     [
         Account {
             username: "admin".into(),
             password_hash: password_hash.to_owned(),
             role: Role::Admin,
             hospital: None,
+            department: None,
         },
         Account {
             username: "h001".into(),
             password_hash: password_hash.to_owned(),
             role: Role::HospitalAdmin,
             hospital: Some("H001".into()),
+            department: None,
+        },
+        Account {
+            username: "cardio".into(),
+            password_hash: password_hash.to_owned(),
+            role: Role::DepartmentHead,
+            hospital: Some("H001".into()),
+            department: Some("cardiology".into()),
         },
     ]
 }
@@ -82,7 +95,12 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     let now = SystemClock.unix_seconds();
     for response in generate(&instrument, &options)? {
         match prepare_response(response, &validator) {
-            Checked::Valid(row) => batch.push(row),
+            // Generated answers open no cases: the demo's cases are made
+            // below, a few in each state.
+            Checked::Valid(mut row) => {
+                row.alert = None;
+                batch.push(row);
+            }
             Checked::Rejected { id, errors } => {
                 let fields: Vec<String> = errors.into_iter().map(|e| e.to_string()).collect();
                 bail!(
@@ -101,6 +119,7 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     for account in demo_accounts(&hash) {
         store.upsert_account(&account, now).await?;
     }
+    let cases = closed_loop::seed(&store, &validator, now).await?;
     store.close().await;
 
     println!(
@@ -118,6 +137,8 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     println!("demo accounts (password \"{DEMO_PASSWORD}\"):");
     println!("  admin  admin           every hospital");
     println!("  h001   hospital_admin  hospital H001 only");
+    println!("  cardio department_head H001, department cardiology only");
+    println!("H001: call-back offered, {cases} demo cases, published action plans");
     Ok(())
 }
 
@@ -128,7 +149,10 @@ async fn insert(
     counts: &mut Counts,
 ) -> anyhow::Result<()> {
     let rows: Vec<&NewResponse> = batch.iter().collect();
-    for outcome in store.insert_responses(&rows, now).await? {
+    for outcome in store
+        .insert_responses(&rows, now, &Default::default())
+        .await?
+    {
         match outcome {
             InsertOutcome::Stored => counts.stored += 1,
             InsertOutcome::Duplicate => counts.duplicate += 1,

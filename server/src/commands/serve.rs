@@ -48,6 +48,19 @@ pub struct ServeArgs {
     /// Seconds shutdown waits for open requests before closing them.
     #[arg(long, env = "TIYAN_SHUTDOWN_GRACE", default_value_t = 30)]
     pub shutdown_grace: u64,
+    /// The server's public address (e.g. https://tiyan.example.org), for
+    /// the case links in webhook notifications.
+    #[arg(long, env = "TIYAN_PUBLIC_URL", default_value = "")]
+    pub public_url: String,
+    /// Milliseconds between two looks at the webhook outbox.
+    #[arg(long, env = "TIYAN_WEBHOOK_POLL_MILLIS", default_value_t = 1000)]
+    pub webhook_poll_millis: u64,
+    /// Longest wait, in seconds, between two attempts at a failing webhook.
+    #[arg(long, env = "TIYAN_WEBHOOK_MAX_BACKOFF", default_value_t = 600)]
+    pub webhook_max_backoff: u64,
+    /// Seconds between two looks for overdue cases and expired call-back numbers.
+    #[arg(long, env = "TIYAN_CASE_SWEEP_SECONDS", default_value_t = 60)]
+    pub case_sweep_seconds: u64,
 }
 
 impl ServeArgs {
@@ -68,6 +81,10 @@ impl ServeArgs {
         config.secure_cookies = self.secure_cookies;
         config.http = HttpLimits::default();
         config.shutdown_grace = Duration::from_secs(self.shutdown_grace);
+        config.public_url = self.public_url.clone();
+        config.delivery.poll = Duration::from_millis(self.webhook_poll_millis.max(10));
+        config.delivery.max_backoff = Duration::from_secs(self.webhook_max_backoff.max(1));
+        config.sweep_every = Duration::from_secs(self.case_sweep_seconds.max(1));
         Ok(config)
     }
 }

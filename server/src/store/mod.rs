@@ -6,14 +6,19 @@
 //! stored is the canonical JSON the client would get back in an export.
 
 mod accounts;
+mod action_plans;
+mod cases;
 mod connect;
+mod outbox;
 mod responses;
 mod sessions;
 mod short_reads;
 mod wal;
 
 pub use accounts::Account;
-pub use responses::{InsertOutcome, NewResponse, ResponseFilter};
+pub use cases::{CaseChange, CaseFilter, CaseRow, EventRow, Swept, MAX_LISTED_CASES};
+pub use outbox::Claimed;
+pub use responses::{CaseOptions, InsertOutcome, NewResponse, ResponseFilter};
 pub use wal::{WalConnection, WalProgress};
 
 use sqlx::{PgPool, SqlitePool};

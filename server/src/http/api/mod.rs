@@ -1,6 +1,11 @@
 //! `/api/v1`: one file per resource.
 
+mod action_plans;
+mod alerting;
+mod cases;
 mod export;
+mod json_body;
+mod public_actions;
 mod query;
 mod report;
 mod responses;
@@ -20,6 +25,12 @@ pub(super) fn router(state: AppState) -> Router {
             state.clone(),
             rate_limit::limit_submissions,
         ));
+    let public = Router::new()
+        .route("/public/{hospital}/actions", get(public_actions::actions))
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            rate_limit::limit_public_reads,
+        ));
     Router::new()
         .route("/health", get(service_info::health))
         .route("/instrument", get(service_info::instrument))
@@ -29,7 +40,23 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/me", get(session::me))
         .route("/export", get(export::export))
         .route("/report", get(report::report))
+        .route(
+            "/hospitals/{hospital}/alerting",
+            get(alerting::get).put(alerting::put),
+        )
+        .route("/cases", get(cases::list))
+        .route("/cases/{id}", get(cases::get))
+        .route("/cases/{id}/events", post(cases::post_event))
+        .route(
+            "/action-plans",
+            get(action_plans::list).post(action_plans::create),
+        )
+        .route(
+            "/action-plans/{id}",
+            get(action_plans::get).patch(action_plans::patch),
+        )
         .merge(submissions)
+        .merge(public)
         .fallback(|| async { ApiError::NotFound })
         .layer(body_limit(&state))
         .layer(no_store())
