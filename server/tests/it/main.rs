@@ -6,6 +6,7 @@
 //! `PGPASSWORD`, `PGDATABASE`; e.g. `TIYAN_TEST_PG=1 pg_virtualenv cargo
 //! test -p server`).
 
+mod cases;
 mod export;
 mod process;
 mod report;
