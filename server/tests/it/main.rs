@@ -8,6 +8,7 @@
 
 mod cases;
 mod export;
+mod migrations;
 mod process;
 mod report;
 mod sessions;
