@@ -161,6 +161,20 @@ pub struct CaseDetail {
     pub response: Option<CaseResponse>,
 }
 
+/// One account a case can be assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignee {
+    pub username: String,
+    pub role: crate::Role,
+}
+
+/// The body of `GET /cases/{id}/assignees`: the accounts that can see the
+/// case (and so may be given it), by username.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignees {
+    pub assignees: Vec<Assignee>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +303,20 @@ mod tests {
         assert_eq!(value["response"]["comment"], "等了三个小时");
         let back: CaseDetail = serde_json::from_value(value).unwrap();
         assert_eq!(back, detail);
+    }
+
+    #[test]
+    fn assignees_name_their_role() {
+        let body = Assignees {
+            assignees: vec![Assignee {
+                username: "cardio".to_owned(),
+                role: crate::Role::DepartmentHead,
+            }],
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"assignees":[{"username":"cardio","role":"department_head"}]}"#
+        );
     }
 
     #[test]

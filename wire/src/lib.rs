@@ -23,8 +23,8 @@ pub use alerting::{
     AlertRules, AlertSettings, Webhook, DEFAULT_KEYWORDS, DEFAULT_SLA_HOURS, SECRET_MASK,
 };
 pub use cases::{
-    Callback, Case, CaseAction, CaseDetail, CaseEvent, CaseList, CaseResponse, CaseStatus, Contact,
-    Reason,
+    Assignee, Assignees, Callback, Case, CaseAction, CaseDetail, CaseEvent, CaseList, CaseResponse,
+    CaseStatus, Contact, Reason,
 };
 pub use error::ErrorBody;
 pub use public_actions::{PublicAction, PublicActions};

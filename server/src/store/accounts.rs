@@ -23,6 +23,8 @@ const UPSERT: &str =
      VALUES ($1, $2, $3, $4, $5, $6) \
      ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, \
      role = excluded.role, hospital = excluded.hospital, department = excluded.department";
+const ALL: &str =
+    "SELECT username, password_hash, role, hospital, department FROM accounts ORDER BY username";
 const FIND: &str =
     "SELECT username, password_hash, role, hospital, department FROM accounts WHERE username = $1";
 
@@ -43,6 +45,14 @@ impl Store {
                 .await?;
         });
         Ok(())
+    }
+
+    /// Every account, by username (few: staff, not patients).
+    pub async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        on_pool!(self, pool => {
+            let rows = sqlx::query(ALL).fetch_all(pool).await?;
+            rows.iter().map(|row| account_from_row(row)).collect()
+        })
     }
 
     pub async fn find_account(&self, username: &str) -> Result<Option<Account>, StoreError> {

@@ -10,7 +10,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
 use serde::Deserialize;
-use wire::{CaseAction, CaseDetail, CaseEvent, CaseList, CaseResponse, CaseStatus};
+use wire::{
+    Assignee, Assignees, CaseAction, CaseDetail, CaseEvent, CaseList, CaseResponse, CaseStatus,
+};
 
 use super::json_body::read_json;
 use super::query;
@@ -155,6 +157,30 @@ pub(super) async fn get(
 ) -> Result<Json<CaseDetail>, ApiError> {
     let case = case_in_scope(&state, &who.scope(), id).await?;
     Ok(Json(detail(&state, case).await?))
+}
+
+/// The accounts that can see a case, to whom it may be assigned.
+pub(super) async fn assignees(
+    State(state): State<AppState>,
+    who: Authenticated,
+    id: Result<Path<i64>, PathRejection>,
+) -> Result<Json<Assignees>, ApiError> {
+    let case = case_in_scope(&state, &who.scope(), id).await?;
+    let assignees = state
+        .store
+        .accounts()
+        .await?
+        .into_iter()
+        .filter(|a| {
+            Scope::of(a.role, a.hospital.as_deref(), a.department.as_deref())
+                .covers(&case.hospital, &case.department)
+        })
+        .map(|a| Assignee {
+            username: a.username,
+            role: a.role.to_wire(),
+        })
+        .collect();
+    Ok(Json(Assignees { assignees }))
 }
 
 fn action_name(action: &CaseAction) -> &'static str {

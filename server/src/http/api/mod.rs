@@ -47,6 +47,7 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/cases", get(cases::list))
         .route("/cases/{id}", get(cases::get))
         .route("/cases/{id}/events", post(cases::post_event))
+        .route("/cases/{id}/assignees", get(cases::assignees))
         .route(
             "/action-plans",
             get(action_plans::list).post(action_plans::create),
