@@ -51,7 +51,7 @@ impl Store {
     pub async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
         on_pool!(self, pool => {
             let rows = sqlx::query(ALL).fetch_all(pool).await?;
-            rows.iter().map(|row| account_from_row(row)).collect()
+            rows.iter().map(account_from_row).collect()
         })
     }
 
