@@ -921,3 +921,31 @@ async fn published_plans_are_public_with_the_callback_offer() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_public_list_shares_the_per_address_rate_limit() {
+    on_each_backend(|db| async move {
+        let server = TestServer::start_with(db.url(), |config| {
+            config.submit_rate = server::http::RatePolicy {
+                per_minute: 1,
+                burst: 2,
+            };
+        })
+        .await;
+        let url = server.url("/api/v1/public/H001/actions");
+        let mut statuses = Vec::new();
+        for _ in 0..3 {
+            statuses.push(server.client.get(&url).send().await.unwrap().status());
+        }
+        assert_eq!(
+            statuses,
+            [
+                StatusCode::OK,
+                StatusCode::OK,
+                StatusCode::TOO_MANY_REQUESTS
+            ]
+        );
+        server.stop().await;
+    })
+    .await;
+}
