@@ -949,3 +949,52 @@ async fn the_public_list_shares_the_per_address_rate_limit() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_servers_on_one_database_send_each_event_once() {
+    on_each_backend(|db| async move {
+        let first = start(db.url()).await;
+        let second = start(db.url()).await;
+        first.add_account("admin", Role::Admin, None).await;
+        let token = first.login("admin").await;
+        let receiver = Receiver::bind().await;
+        let settings = json!({
+            "rules": {"overall_rating_at_most": 4, "item_lowest": false, "keywords": []},
+            "sla_hours": 72, "webhook": {"url": receiver.url, "secret": "shared"},
+            "callback_offered": false
+        });
+        let (status, _) = first
+            .send_json(
+                Method::PUT,
+                "/api/v1/hospitals/H001/alerting",
+                &token,
+                &settings,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let sends = (0..30).map(|i| {
+            let server = if i % 2 == 0 { &first } else { &second };
+            async move { server.submit_json(&low("H001", "cardiology")).await.0 }
+        });
+        for status in join_all(sends).await {
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        receiver
+            .wait_until("thirty events", |d| d.len() >= 30)
+            .await;
+        // Both deliverers keep looking; neither sends an event again.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let keys: Vec<String> = receiver
+            .deliveries()
+            .iter()
+            .map(|d| d.json()["idempotency_key"].as_str().unwrap().to_owned())
+            .collect();
+        let distinct: BTreeSet<&String> = keys.iter().collect();
+        assert_eq!(distinct.len(), 30);
+        assert_eq!(keys.len(), 30, "an event was sent twice");
+        receiver.stop();
+        second.stop().await;
+        first.stop().await;
+    })
+    .await;
+}

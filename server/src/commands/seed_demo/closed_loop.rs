@@ -99,7 +99,7 @@ const CASES: &[DemoCase] = &[
         ],
     },
     DemoCase {
-        department: "orthopedics",
+        department: "orthopaedics",
         rating: 3,
         wait_time: 2,
         comment: "",
