@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use scoring::instrument::{Instrument, Scale};
+use scoring::instrument::Instrument;
 use scoring::response::{Answer, Response};
 use unicode_normalization::UnicodeNormalization;
 use wire::{AlertRules, Reason};
@@ -47,13 +47,6 @@ pub struct AlertInput {
     pub contact: Option<Phone>,
 }
 
-/// Whether answers on this scale can alert by being the lowest: the
-/// satisfaction (likert) and "how often" (frequency) scales. Ratings have
-/// their own threshold; yes/no items have no "lowest" worth a case.
-fn alerts_at_lowest(scale: Scale) -> bool {
-    matches!(scale, Scale::Likert5 | Scale::Likert7 | Scale::Frequency4)
-}
-
 impl Signals {
     pub fn of(response: &Response, instrument: &Instrument) -> Signals {
         let overall_rating = match response.answers.get(OVERALL_RATING) {
@@ -62,7 +55,9 @@ impl Signals {
         };
         let lowest_items = instrument
             .items()
-            .filter(|item| alerts_at_lowest(item.scale))
+            // The likert and frequency scales, as the scale table marks
+            // them; ratings have their own threshold.
+            .filter(|item| item.scale.def().lowest_is_alert)
             .filter(|item| match response.answers.get(&item.id) {
                 // The worst experience: the lowest value once reverse-coded
                 // items are turned round (docs/scoring.md §1).
@@ -122,7 +117,7 @@ pub fn reasons(signals: &Signals, rules: &AlertRules, callback: bool) -> Vec<Rea
 
 #[cfg(test)]
 mod tests {
-    use scoring::instrument::default_instrument;
+    use scoring::instrument::{default_instrument, Scale};
     use serde_json::json;
 
     use super::*;
@@ -201,6 +196,43 @@ mod tests {
         // A rating of 0 is not "lowest item": ratings have their threshold.
         let s = signals(json!({"overall.recommend": 0}), "");
         assert!(reasons(&s, &rules, false).is_empty());
+    }
+
+    #[test]
+    fn every_likert_and_frequency_scale_alerts_at_its_worst_value() {
+        let instrument: Instrument = serde_json::from_str(include_str!(
+            "../../../scoring/test_data/instruments/scales-demo.json"
+        ))
+        .unwrap();
+        let rules = AlertRules {
+            item_lowest: true,
+            ..no_rules()
+        };
+        let alerts = |answers: serde_json::Value| {
+            let mut r = response(answers, "");
+            r.visit_type = scoring::instrument::VisitType::Inpatient;
+            reasons(&Signals::of(&r, &instrument), &rules, false)
+        };
+        let lowest = |item: &str| Reason::ItemLowest { item: item.into() };
+        // likert7 and frequency4 at 1.
+        assert_eq!(
+            alerts(json!({"inpatient.pain": 1})),
+            [lowest("inpatient.pain")]
+        );
+        assert_eq!(
+            alerts(json!({"inpatient.nurse_listened": 1})),
+            [lowest("inpatient.nurse_listened")]
+        );
+        assert!(alerts(json!({"inpatient.pain": 2, "inpatient.nurse_listened": 2})).is_empty());
+        // A reverse-coded item ("how often was it noisy at night") is at
+        // its worst at the highest value.
+        assert_eq!(
+            alerts(json!({"inpatient.night_noise": 4})),
+            [lowest("inpatient.night_noise")]
+        );
+        assert!(alerts(json!({"inpatient.night_noise": 1})).is_empty());
+        // Yes/no items never alert by value.
+        assert!(alerts(json!({"post_visit.follow_up_call": 0})).is_empty());
     }
 
     #[test]
