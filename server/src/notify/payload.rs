@@ -22,9 +22,9 @@ impl Event {
     }
 }
 
-/// Where a case is seen in the staff app: `{base}/cases/#case-{id}`,
-/// `base` being the server's public address (`--public-url`), or a path
-/// alone without one.
+/// Where a case is seen in the staff app (the cases bundle, served at
+/// `/admin/cases/`): `{base}/admin/cases/case/{id}`, `base` being the
+/// server's public address (`--public-url`), or a path alone without one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseLinks {
     pub base: String,
@@ -32,7 +32,7 @@ pub struct CaseLinks {
 
 impl CaseLinks {
     pub fn case(&self, id: i64) -> String {
-        format!("{}/cases/#case-{id}", self.base.trim_end_matches('/'))
+        format!("{}/admin/cases/case/{id}", self.base.trim_end_matches('/'))
     }
 }
 
@@ -112,10 +112,10 @@ mod tests {
         assert_eq!(key, "case.overdue:7");
         assert_eq!(
             body,
-            r#"{"event":"case.overdue","idempotency_key":"case.overdue:7","case":{"id":7,"hospital":"H001","department":"cardiology","reasons":[{"rule":"overall_rating"},{"rule":"item_lowest","item":"outpatient.wait_time"}],"due_at":"2025-06-04T00:00:00Z","url":"https://tiyan.example.org/cases/#case-7"}}"#
+            r#"{"event":"case.overdue","idempotency_key":"case.overdue:7","case":{"id":7,"hospital":"H001","department":"cardiology","reasons":[{"rule":"overall_rating"},{"rule":"item_lowest","item":"outpatient.wait_time"}],"due_at":"2025-06-04T00:00:00Z","url":"https://tiyan.example.org/admin/cases/case/7"}}"#
         );
         let (opened, _) = case_event(Event::Opened, facts, &CaseLinks::default());
         assert_ne!(opened, key);
-        assert_eq!(CaseLinks::default().case(3), "/cases/#case-3");
+        assert_eq!(CaseLinks::default().case(3), "/admin/cases/case/3");
     }
 }

@@ -792,7 +792,7 @@ async fn overdue_cases_come_first_and_are_notified_once_with_a_valid_signature()
         assert!(overdue[0]["case"]["url"]
             .as_str()
             .unwrap()
-            .ends_with(&format!("/cases/#case-{}", overdue[0]["case"]["id"])));
+            .ends_with(&format!("/admin/cases/case/{}", overdue[0]["case"]["id"])));
         let keys: BTreeSet<&str> = overdue[0]["case"]
             .as_object()
             .unwrap()
