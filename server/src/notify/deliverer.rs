@@ -25,7 +25,7 @@ pub struct DeliveryPolicy {
     /// Between two looks at the outbox.
     pub poll: Duration,
     /// How long a claimed event is left to its deliverer before another
-    /// may take it (longer than `timeout`).
+    /// may take it (longer than a batch of `timeout`s).
     pub lease: Duration,
     /// The wait after the first failure; doubled after each further one…
     pub first_backoff: Duration,
@@ -59,8 +59,10 @@ impl Default for DeliveryPolicy {
     }
 }
 
-/// Events claimed per look.
-const BATCH: i64 = 32;
+/// Events claimed per look: few enough that posting all of them, each
+/// within `timeout`, ends well inside the lease (4 × 10 s < 60 s), so no
+/// other server takes them meanwhile.
+const BATCH: usize = 4;
 
 /// Stops the deliverer.
 #[derive(Debug)]
@@ -89,12 +91,24 @@ impl Deliverer {
                 }
             };
             loop {
+                let claimed = match deliver_due(&store, clock.as_ref(), &client, &policy).await {
+                    Ok(claimed) => claimed,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "could not read the outbox");
+                        0
+                    }
+                };
+                // A full batch: more may be waiting (a backlog after an
+                // outage), so look again at once.
+                if claimed == BATCH {
+                    if stopped.try_recv().is_ok() {
+                        break;
+                    }
+                    continue;
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(policy.poll) => {}
                     _ = &mut stopped => break,
-                }
-                if let Err(e) = deliver_due(&store, clock.as_ref(), &client, &policy).await {
-                    tracing::warn!(error = %e, "could not read the outbox");
                 }
             }
         });
@@ -116,9 +130,12 @@ async fn deliver_due(
     clock: &dyn Clock,
     client: &reqwest::Client,
     policy: &DeliveryPolicy,
-) -> Result<(), StoreError> {
+) -> Result<usize, StoreError> {
     let now = millis(clock.now());
-    let claimed = store.claim_outbox(now, millis(policy.lease), BATCH).await?;
+    let claimed = store
+        .claim_outbox(now, millis(policy.lease), BATCH as i64)
+        .await?;
+    let count = claimed.len();
     let mut webhooks: HashMap<String, Option<Webhook>> = HashMap::new();
     for event in claimed {
         if !webhooks.contains_key(&event.hospital) {
@@ -152,7 +169,7 @@ async fn deliver_due(
             }
         }
     }
-    Ok(())
+    Ok(count)
 }
 
 /// One signed POST; `Err` says why it failed, without the URL.
