@@ -275,11 +275,13 @@ fn compute_downloads_what_is_missing_then_scores_the_bar_as_it_is_by_then() {
         username: "admin".to_owned(),
         role: Role::Admin,
         hospital: None,
+        department: None,
     }));
     page.reset(Mode::Server(Session {
         username: "admin".to_owned(),
         role: Role::Admin,
         hospital: None,
+        department: None,
     }));
     assert_eq!(
         page.state.ranges_to_download(),

@@ -732,6 +732,7 @@ fn a_hospital_administrator_is_held_to_their_hospital() {
         username: "h001".into(),
         role: Role::HospitalAdmin,
         hospital: Some("H001".into()),
+        department: None,
     };
     let state = DashboardState::new(Lang::En, Filters::for_year(2025))
         .reduce(Action::SignedIn(session.clone()));

@@ -58,3 +58,37 @@ impl Clock for ManualClock {
         Duration::from_millis(self.millis.load(Ordering::SeqCst))
     }
 }
+
+/// `2025-06-01T00:00:00Z`: how the API writes an instant (UTC, RFC 3339,
+/// whole seconds). Out-of-range values read as the epoch.
+pub fn rfc3339(unix_seconds: i64) -> String {
+    use time::format_description::well_known::Rfc3339;
+    time::OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// `2025-06-01`: the UTC day of an instant.
+pub fn utc_date(unix_seconds: i64) -> String {
+    rfc3339(unix_seconds)
+        .split('T')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_written_in_utc_with_a_z() {
+        assert_eq!(rfc3339(1_748_736_000), "2025-06-01T00:00:00Z");
+        assert_eq!(
+            rfc3339(1_748_736_000 + 3 * 3600 + 5),
+            "2025-06-01T03:00:05Z"
+        );
+        assert_eq!(utc_date(1_748_736_000 + 86_399), "2025-06-01");
+    }
+}

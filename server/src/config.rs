@@ -9,6 +9,7 @@ use scoring::instrument::{default_instrument, Instrument};
 
 use crate::http::RatePolicy;
 use crate::listen::HttpLimits;
+use crate::notify::DeliveryPolicy;
 use crate::rollout::PublicUrl;
 
 #[derive(Debug, Clone)]
@@ -33,6 +34,10 @@ pub struct Config {
     /// Where phones and kiosks reach the server: kiosk setup links and
     /// the QR codes of posters are made of it (docs/formats.md §7).
     pub public_url: PublicUrl,
+    /// Webhook delivery (docs/formats.md §6).
+    pub delivery: DeliveryPolicy,
+    /// How often overdue cases and expired call-back numbers are looked for.
+    pub sweep_every: Duration,
 }
 
 impl Config {
@@ -55,6 +60,8 @@ impl Config {
             http: HttpLimits::default(),
             shutdown_grace: Duration::from_secs(30),
             public_url: PublicUrl::from_listen(Config::DEFAULT_LISTEN),
+            delivery: DeliveryPolicy::DEFAULT,
+            sweep_every: Duration::from_secs(60),
         }
     }
 }

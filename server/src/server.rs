@@ -8,16 +8,20 @@ use anyhow::Context;
 use axum::Router;
 use tokio::net::TcpListener;
 
+use crate::cases::Sweeper;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::http::{app, AppState, StateOptions};
 use crate::ingest::{Ingest, Writer};
 use crate::listen::{serve, HttpLimits};
-use crate::store::Store;
+use crate::notify::{CaseLinks, Deliverer};
+use crate::store::{CaseOptions, Store};
 
 pub struct Server {
     state: AppState,
     writer: Writer,
+    deliverer: Deliverer,
+    sweeper: Sweeper,
     http: HttpLimits,
     grace: std::time::Duration,
 }
@@ -38,7 +42,15 @@ impl Server {
                 )
             })?;
         tracing::info!(backend = store.backend(), "database ready");
-        let (ingest, writer) = Ingest::start(store.clone(), clock.clone());
+        let links = CaseLinks {
+            base: config.public_url.as_str().to_owned(),
+        };
+        let cases = CaseOptions {
+            links: links.clone(),
+        };
+        let (ingest, writer) = Ingest::start(store.clone(), clock.clone(), cases);
+        let deliverer = Deliverer::start(store.clone(), clock.clone(), config.delivery);
+        let sweeper = Sweeper::start(store.clone(), clock.clone(), links, config.sweep_every);
         let options = StateOptions {
             instrument: config.instrument,
             session_ttl: config.session_ttl,
@@ -52,6 +64,8 @@ impl Server {
         Ok(Server {
             state,
             writer,
+            deliverer,
+            sweeper,
             http: config.http,
             grace: config.shutdown_grace,
         })
@@ -66,16 +80,22 @@ impl Server {
     }
 
     /// Serves until `shutdown`, then: stops accepting, lets open requests
-    /// finish, commits every queued response, closes the database.
+    /// finish, commits every queued response, stops the webhook deliverer
+    /// and the case sweep (undelivered events wait in the outbox), closes
+    /// the database.
     pub async fn run(self, listener: TcpListener, shutdown: impl Future<Output = ()>) {
         let Server {
             state,
             writer,
+            deliverer,
+            sweeper,
             http,
             grace,
         } = self;
         serve(listener, app(state.clone()), http, shutdown, grace).await;
         writer.finish().await;
+        deliverer.stop().await;
+        sweeper.stop().await;
         state.store.close().await;
         tracing::info!("stopped");
     }

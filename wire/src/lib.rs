@@ -7,17 +7,33 @@
 //! Plain data only: no HTTP, no status codes (the server maps outcomes to
 //! statuses), no I/O.
 
+mod action_plans;
+mod alerting;
+mod cases;
 mod error;
 mod kiosks;
+mod public_actions;
 mod registry;
 mod session;
 mod submission;
 
+pub use action_plans::{
+    ActionPlan, ActionPlanList, ActionPlanPatch, NewActionPlan, PlanNote, PlanStatus, Target,
+    TargetScope,
+};
+pub use alerting::{
+    AlertRules, AlertSettings, Webhook, DEFAULT_KEYWORDS, DEFAULT_SLA_HOURS, SECRET_MASK,
+};
+pub use cases::{
+    Assignee, Assignees, Callback, Case, CaseAction, CaseDetail, CaseEvent, CaseList, CaseResponse,
+    CaseStatus, Contact, Reason,
+};
 pub use error::ErrorBody;
 pub use kiosks::{
     Heartbeat, HeartbeatReply, Kiosk, KioskClaim, KioskClaimed, KioskReport, KioskSetup,
     KioskState, NewKiosk, BACKLOG_AFTER_SECONDS, KIOSK_TEXT_MAX_CHARS, SILENT_AFTER_SECONDS,
 };
+pub use public_actions::{PublicAction, PublicActions};
 pub use registry::{
     find_hospital, Department, Hospital, HospitalKind, Level, Names, PublicDepartment,
     PublicHospital, Unregistered, UnregisteredDepartment, UnregisteredHospital, DEPARTMENTS_MAX,

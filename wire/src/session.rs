@@ -17,6 +17,8 @@ pub enum Role {
     Admin,
     /// One hospital only.
     HospitalAdmin,
+    /// One department of one hospital: its cases, reports and comments only.
+    DepartmentHead,
 }
 
 /// Who is signed in: `GET /me`, and the answer to a login without its
@@ -29,6 +31,11 @@ pub struct Session {
     /// export and report to it. Written as `null` for an administrator.
     #[serde(default)]
     pub hospital: Option<String>,
+    /// A department head's own department (with `hospital`): the server
+    /// restricts every export, report, case and plan to it. `null` for the
+    /// other roles.
+    #[serde(default)]
+    pub department: Option<String>,
 }
 
 /// The answer to a login: the session token (for `Authorization: Bearer`;
@@ -53,12 +60,13 @@ mod tests {
                 username: "h001".to_owned(),
                 role: Role::HospitalAdmin,
                 hospital: Some("H001".to_owned()),
+                department: None,
             },
         };
         let text = serde_json::to_string(&answer).unwrap();
         assert_eq!(
             text,
-            r#"{"token":"ab12","username":"h001","role":"hospital_admin","hospital":"H001"}"#
+            r#"{"token":"ab12","username":"h001","role":"hospital_admin","hospital":"H001","department":null}"#
         );
         // The dashboard reads it as the session alone.
         let session: Session = serde_json::from_str(&text).unwrap();
@@ -66,5 +74,12 @@ mod tests {
         let admin: Session =
             serde_json::from_str(r#"{"username":"admin","role":"admin","hospital":null}"#).unwrap();
         assert_eq!(admin.hospital, None);
+        assert_eq!(admin.department, None);
+        let head: Session = serde_json::from_str(
+            r#"{"username":"cardio","role":"department_head","hospital":"H001","department":"cardiology"}"#,
+        )
+        .unwrap();
+        assert_eq!(head.role, Role::DepartmentHead);
+        assert_eq!(head.department.as_deref(), Some("cardiology"));
     }
 }

@@ -12,6 +12,6 @@ mod throttle;
 mod token;
 
 pub use password::{hash_password, unknown_account_hash, verify_password, PasswordError};
-pub use role::{Role, Scope};
+pub use role::{Restriction, Role, Scope};
 pub use throttle::{LoginThrottle, ThrottleKey, ThrottlePolicy};
 pub use token::{new_session_token, token_hash};

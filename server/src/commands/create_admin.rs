@@ -1,4 +1,5 @@
-//! `tiyan-server create-admin --database URL --username U --role admin|hospital_admin [--hospital H]`,
+//! `tiyan-server create-admin --database URL --username U --role admin|hospital_admin|department_head
+//! [--hospital H] [--department D]`,
 //! the password from `TIYAN_ADMIN_PASSWORD` or the first line of stdin.
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -19,10 +20,18 @@ pub struct CreateAdminArgs {
     pub username: String,
     #[arg(long, value_enum)]
     pub role: Role,
-    /// The hospital a hospital_admin may see (required for that role only).
+    /// The hospital a hospital_admin or department_head may see (required
+    /// for those roles only).
     #[arg(long)]
     pub hospital: Option<String>,
+    /// The department a department_head may see (required for that role
+    /// only), as responses name it (`"department"`).
+    #[arg(long)]
+    pub department: Option<String>,
 }
+
+/// Longest department name accepted.
+const MAX_DEPARTMENT_CHARS: usize = 64;
 
 /// The account to store, or why the arguments do not make one.
 pub(super) fn account(args: &CreateAdminArgs, password_hash: String) -> anyhow::Result<Account> {
@@ -38,17 +47,32 @@ pub(super) fn account(args: &CreateAdminArgs, password_hash: String) -> anyhow::
     let hospital = match (args.role, args.hospital.as_deref()) {
         (Role::Admin, None) => None,
         (Role::Admin, Some(_)) => bail!("an admin sees every hospital: drop --hospital"),
-        (Role::HospitalAdmin, None) => bail!("a hospital_admin needs --hospital"),
-        (Role::HospitalAdmin, Some(code)) if !is_hospital_code(code) => {
+        (role, None) => bail!("a {} needs --hospital", role.as_str()),
+        (_, Some(code)) if !is_hospital_code(code) => {
             bail!("{code:?} is not a hospital code (1 to 32 letters, digits, - or _)")
         }
-        (Role::HospitalAdmin, Some(code)) => Some(code.to_owned()),
+        (_, Some(code)) => Some(code.to_owned()),
+    };
+    let department = match (args.role, args.department.as_deref()) {
+        (Role::DepartmentHead, None) => bail!("a department_head needs --department"),
+        (Role::DepartmentHead, Some(d))
+            if d.trim().is_empty() || d != d.trim() || d.chars().count() > MAX_DEPARTMENT_CHARS =>
+        {
+            bail!("--department must have 1 to {MAX_DEPARTMENT_CHARS} characters, no leading or trailing spaces")
+        }
+        (Role::DepartmentHead, Some(d)) => Some(d.to_owned()),
+        (role, Some(_)) => bail!(
+            "a {} sees every department: drop --department",
+            role.as_str()
+        ),
+        (_, None) => None,
     };
     Ok(Account {
         username: username.to_owned(),
         password_hash,
         role: args.role,
         hospital,
+        department,
     })
 }
 
@@ -116,7 +140,26 @@ mod tests {
             username: username.into(),
             role,
             hospital: hospital.map(str::to_owned),
+            department: None,
         }
+    }
+
+    #[test]
+    fn a_department_head_needs_a_hospital_and_a_department() {
+        let head = |hospital: Option<&str>, department: Option<&str>| {
+            let mut a = args("cardio", Role::DepartmentHead, hospital);
+            a.department = department.map(str::to_owned);
+            account(&a, String::new())
+        };
+        let ok = head(Some("H001"), Some("cardiology")).unwrap();
+        assert_eq!(ok.hospital.as_deref(), Some("H001"));
+        assert_eq!(ok.department.as_deref(), Some("cardiology"));
+        assert!(head(None, Some("cardiology")).is_err());
+        assert!(head(Some("H001"), None).is_err());
+        assert!(head(Some("H001"), Some(" ")).is_err());
+        let mut admin = args("h001", Role::HospitalAdmin, Some("H001"));
+        admin.department = Some("cardiology".into());
+        assert!(account(&admin, String::new()).is_err());
     }
 
     #[test]

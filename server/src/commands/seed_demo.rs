@@ -1,10 +1,14 @@
 //! `tiyan-server seed-demo --database URL [--responses N]`: generated
-//! responses (`scoring::generate`: five hospitals, 2024 and 2025), two
+//! responses (`scoring::generate`: five hospitals, 2024 and 2025), three
 //! demo accounts, the registry of the five hospitals (names in zh-CN,
-//! zh-Hant and en) and one hall kiosk of H001. Idempotent: the generator is
+//! zh-Hant and en), one hall kiosk of H001, and H001's closed loop
+//! (`closed_loop`: alert settings with a call-back offer, a few cases in
+//! each state, published action plans). Idempotent: the generator is
 //! deterministic, so a second run finds every id already stored and
 //! changes nothing but the accounts' password hashes, the registry entries
 //! (written again) and the kiosk's setup link (a fresh one is printed).
+
+mod closed_loop;
 
 use anyhow::{bail, Context};
 use clap::Args;
@@ -49,21 +53,30 @@ pub struct SeedDemoArgs {
     pub public_url: String,
 }
 
-/// The demo accounts: a city-wide administrator and the administrator of
-/// hospital H001.
-fn demo_accounts(password_hash: &str) -> [Account; 2] {
+/// The demo accounts: a city-wide administrator, the administrator of
+/// hospital H001, and the head of its cardiology department.
+fn demo_accounts(password_hash: &str) -> [Account; 3] {
     [
         Account {
             username: "admin".into(),
             password_hash: password_hash.to_owned(),
             role: Role::Admin,
             hospital: None,
+            department: None,
         },
         Account {
             username: "h001".into(),
             password_hash: password_hash.to_owned(),
             role: Role::HospitalAdmin,
             hospital: Some("H001".into()),
+            department: None,
+        },
+        Account {
+            username: "cardio".into(),
+            password_hash: password_hash.to_owned(),
+            role: Role::DepartmentHead,
+            hospital: Some("H001".into()),
+            department: Some("cardiology".into()),
         },
     ]
 }
@@ -98,7 +111,12 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     let now = SystemClock.unix_seconds();
     for response in generate(&instrument, &options)? {
         match prepare_response(response, &validator) {
-            Checked::Valid(row) => batch.push(row),
+            // Generated answers open no cases: the demo's cases are made
+            // below, a few in each state.
+            Checked::Valid(mut row) => {
+                row.alert = None;
+                batch.push(row);
+            }
             Checked::Rejected { id, errors } => {
                 let fields: Vec<String> = errors.into_iter().map(|e| e.to_string()).collect();
                 bail!(
@@ -122,6 +140,7 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
         store.put_hospital(hospital, now).await?;
     }
     let setup_url = demo_kiosk(&store, &public_url, now).await?;
+    let cases = closed_loop::seed(&store, &validator, now).await?;
     store.close().await;
 
     println!(
@@ -139,10 +158,12 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     println!("demo accounts (password \"{DEMO_PASSWORD}\"):");
     println!("  admin  admin           every hospital");
     println!("  h001   hospital_admin  hospital H001 only");
+    println!("  cardio department_head H001, department cardiology only");
     println!(
         "registry: {} hospitals with their departments",
         registry.len()
     );
+    println!("H001: call-back offered, {cases} demo cases, published action plans");
     println!("demo kiosk {DEMO_KIOSK_NAME} ({DEMO_KIOSK_HOSPITAL}): open once on the device");
     println!("  {setup_url}");
     Ok(())
@@ -176,7 +197,10 @@ async fn insert(
     counts: &mut Counts,
 ) -> anyhow::Result<()> {
     let rows: Vec<&NewResponse> = batch.iter().collect();
-    for outcome in store.insert_responses(&rows, now).await? {
+    for outcome in store
+        .insert_responses(&rows, now, &Default::default())
+        .await?
+    {
         match outcome {
             InsertOutcome::Stored => counts.stored += 1,
             InsertOutcome::Duplicate => counts.duplicate += 1,

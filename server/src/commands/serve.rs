@@ -54,6 +54,15 @@ pub struct ServeArgs {
     /// use it. Default: http:// and the listen address.
     #[arg(long, env = "TIYAN_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Milliseconds between two looks at the webhook outbox.
+    #[arg(long, env = "TIYAN_WEBHOOK_POLL_MILLIS", default_value_t = 1000)]
+    pub webhook_poll_millis: u64,
+    /// Longest wait, in seconds, between two attempts at a failing webhook.
+    #[arg(long, env = "TIYAN_WEBHOOK_MAX_BACKOFF", default_value_t = 600)]
+    pub webhook_max_backoff: u64,
+    /// Seconds between two looks for overdue cases and expired call-back numbers.
+    #[arg(long, env = "TIYAN_CASE_SWEEP_SECONDS", default_value_t = 60)]
+    pub case_sweep_seconds: u64,
 }
 
 impl ServeArgs {
@@ -78,6 +87,9 @@ impl ServeArgs {
             Some(text) => PublicUrl::parse(text).context("--public-url (TIYAN_PUBLIC_URL)")?,
             None => PublicUrl::from_listen(self.listen),
         };
+        config.delivery.poll = Duration::from_millis(self.webhook_poll_millis.max(10));
+        config.delivery.max_backoff = Duration::from_secs(self.webhook_max_backoff.max(1));
+        config.sweep_every = Duration::from_secs(self.case_sweep_seconds.max(1));
         Ok(config)
     }
 }

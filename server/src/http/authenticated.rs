@@ -18,7 +18,11 @@ pub(crate) struct Authenticated(pub(crate) Account);
 
 impl Authenticated {
     pub(crate) fn scope(&self) -> Scope {
-        Scope::of(self.0.role, self.0.hospital.as_deref())
+        Scope::of(
+            self.0.role,
+            self.0.hospital.as_deref(),
+            self.0.department.as_deref(),
+        )
     }
 }
 

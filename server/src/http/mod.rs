@@ -209,7 +209,7 @@ mod tests {
         let config = Config::new(&url);
         let store = Store::connect(&url).await.unwrap();
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-        let (ingest, writer) = Ingest::start(store.clone(), clock.clone());
+        let (ingest, writer) = Ingest::start(store.clone(), clock.clone(), Default::default());
         let options = StateOptions {
             instrument: config.instrument,
             session_ttl: config.session_ttl,

@@ -159,6 +159,28 @@ pub(crate) async fn limit_kiosks(
     }
 }
 
+/// The public, signed-out reads (`/public/…`) share the submissions'
+/// per-address budget: a kiosk or phone that reads them also submits, and
+/// one bound covers both.
+pub(crate) async fn limit_public_reads(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let address = client_address(&request);
+    match state.submit_limiter.check(address, Instant::now()) {
+        Ok(()) => next.run(request).await,
+        Err(retry_after) => {
+            tracing::warn!(%address, "public read rate limit reached");
+            ApiError::TooManyRequests {
+                retry_after,
+                message: "too many requests from this address; retry later",
+            }
+            .into_response()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

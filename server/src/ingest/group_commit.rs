@@ -15,7 +15,7 @@ use tokio::task::JoinHandle;
 
 use super::checkpointer::{Checkpointer, WalDuty};
 use crate::clock::Clock;
-use crate::store::{InsertOutcome, NewResponse, Store, StoreError};
+use crate::store::{CaseOptions, InsertOutcome, NewResponse, Store, StoreError};
 
 /// At most this many rows per transaction, so one commit stays short.
 pub const MAX_GROUP_ROWS: usize = 512;
@@ -63,12 +63,14 @@ impl Writer {
 }
 
 impl Ingest {
-    pub fn start(store: Store, clock: Arc<dyn Clock>) -> (Ingest, Writer) {
+    /// `cases`: how the cases opened with stored responses are linked in
+    /// their notifications.
+    pub fn start(store: Store, clock: Arc<dyn Clock>, cases: CaseOptions) -> (Ingest, Writer) {
         let (jobs, queue) = mpsc::channel(QUEUE_DEPTH);
         let (stop, stopped) = oneshot::channel();
         let wal = WalDuty::default();
         let checkpointer = Checkpointer::start(store.clone(), wal.clone());
-        let task = tokio::spawn(write_groups(store, clock, wal, queue, stopped));
+        let task = tokio::spawn(write_groups(store, clock, cases, wal, queue, stopped));
         let writer = Writer {
             stop,
             task,
@@ -95,6 +97,7 @@ impl Ingest {
 async fn write_groups(
     store: Store,
     clock: Arc<dyn Clock>,
+    cases: CaseOptions,
     wal: WalDuty,
     mut queue: mpsc::Receiver<Job>,
     mut stopped: oneshot::Receiver<()>,
@@ -129,16 +132,18 @@ async fn write_groups(
                 Err(_) => break,
             }
         }
-        commit(&store, clock.as_ref(), group).await;
+        commit(&store, clock.as_ref(), &cases, group).await;
         wal.committed();
     }
     tracing::info!("ingest writer stopped: every queued response is committed");
 }
 
-async fn commit(store: &Store, clock: &dyn Clock, group: Vec<Job>) {
+async fn commit(store: &Store, clock: &dyn Clock, cases: &CaseOptions, group: Vec<Job>) {
     let rows: Vec<&NewResponse> = group.iter().flat_map(|job| &job.rows).collect();
     let started = std::time::Instant::now();
-    let result = store.insert_responses(&rows, clock.unix_seconds()).await;
+    let result = store
+        .insert_responses(&rows, clock.unix_seconds(), cases)
+        .await;
     tracing::trace!(
         rows = rows.len(),
         requests = group.len(),

@@ -11,6 +11,8 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+use crate::alerting::{AlertInput, Signals};
+use crate::cases::read_contact;
 use crate::store::NewResponse;
 
 /// A request body: one response object, or an array of them (a batch).
@@ -64,7 +66,12 @@ pub fn parse_submission(body: &[u8]) -> Result<Submission<'_>, MalformedBody> {
 /// answers sorted by item id), so a client that resends the same response
 /// with keys in another order or other spacing gets "duplicate", not
 /// "conflict".
+///
+/// A `contact` beside the response (docs/formats.md §6) is read apart: it is
+/// not a field of the response, so it is neither in the stored body nor in
+/// its hash, and travels only to the case.
 pub fn check_response(raw: &RawValue, validator: &Validator<'_>) -> Checked {
+    let contact = read_contact(raw);
     let mut json = serde_json::Deserializer::from_str(raw.get());
     let response: Response = match serde_path_to_error::deserialize(&mut json) {
         Ok(response) => response,
@@ -76,7 +83,23 @@ pub fn check_response(raw: &RawValue, validator: &Validator<'_>) -> Checked {
             };
         }
     };
-    prepare_response(response, validator)
+    match (prepare_response(response, validator), contact) {
+        (Checked::Valid(mut row), Ok(phone)) => {
+            if let Some(alert) = &mut row.alert {
+                alert.contact = phone;
+            }
+            Checked::Valid(row)
+        }
+        (Checked::Valid(row), Err(error)) => Checked::Rejected {
+            id: Some(row.id),
+            errors: vec![error],
+        },
+        (Checked::Rejected { id, mut errors }, Err(error)) => {
+            errors.push(error);
+            Checked::Rejected { id, errors }
+        }
+        (rejected, Ok(_)) => rejected,
+    }
 }
 
 /// The `id` of a response that could not be read, if it is a string.
@@ -114,12 +137,18 @@ pub fn prepare_response(response: Response, validator: &Validator<'_>) -> Checke
             return Checked::Rejected { id, errors };
         }
     };
+    let signals = Signals::of(&response, validator.instrument());
     Checked::Valid(NewResponse {
         content_hash: Sha256::digest(body.as_bytes()).into(),
         submitted_key: sort_key(submitted),
         id: response.id,
         hospital: response.hospital,
+        department: response.department,
         body,
+        alert: Some(AlertInput {
+            signals,
+            contact: None,
+        }),
     })
 }
 
@@ -204,6 +233,29 @@ mod tests {
             row.content_hash,
             <[u8; 32]>::from(Sha256::digest(row.body.as_bytes()))
         );
+    }
+
+    #[test]
+    fn a_contact_travels_beside_the_response_never_in_it() {
+        let mut with_contact = valid();
+        with_contact["contact"] = json!({"phone": "13800138000"});
+        let (Checked::Valid(plain), Checked::Valid(row)) = (check(valid()), check(with_contact))
+        else {
+            panic!("rejected")
+        };
+        assert!(!row.body.contains("13800138000"), "{}", row.body);
+        assert!(!row.body.contains("contact"), "{}", row.body);
+        assert_eq!(row.content_hash, plain.content_hash);
+        let alert = row.alert.expect("rules apply");
+        assert_eq!(
+            alert.contact.map(|p| p.as_str().to_owned()).as_deref(),
+            Some("13800138000")
+        );
+        assert_eq!(plain.alert.expect("rules apply").contact, None);
+
+        let mut bad = valid();
+        bad["contact"] = json!({"phone": "call me maybe"});
+        assert_eq!(rejected_fields(bad), ["contact.phone"]);
     }
 
     #[test]

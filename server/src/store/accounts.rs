@@ -5,8 +5,9 @@ use sqlx::Row;
 use super::{on_pool, Store, StoreError};
 use crate::auth::Role;
 
-/// An administrator account. `hospital` is set exactly for
-/// `hospital_admin` (a database CHECK enforces it too).
+/// A staff account. `hospital` is set exactly for `hospital_admin` and
+/// `department_head`, `department` exactly for `department_head` (a
+/// database CHECK enforces it too).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     pub username: String,
@@ -14,14 +15,18 @@ pub struct Account {
     pub password_hash: String,
     pub role: Role,
     pub hospital: Option<String>,
+    pub department: Option<String>,
 }
 
-const UPSERT: &str = "INSERT INTO accounts (username, password_hash, role, hospital, created_at) \
-     VALUES ($1, $2, $3, $4, $5) \
+const UPSERT: &str =
+    "INSERT INTO accounts (username, password_hash, role, hospital, created_at, department) \
+     VALUES ($1, $2, $3, $4, $5, $6) \
      ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, \
-     role = excluded.role, hospital = excluded.hospital";
+     role = excluded.role, hospital = excluded.hospital, department = excluded.department";
+const ALL: &str =
+    "SELECT username, password_hash, role, hospital, department FROM accounts ORDER BY username";
 const FIND: &str =
-    "SELECT username, password_hash, role, hospital FROM accounts WHERE username = $1";
+    "SELECT username, password_hash, role, hospital, department FROM accounts WHERE username = $1";
 
 impl Store {
     /// Creates the account, or replaces the password, role and hospital of
@@ -35,10 +40,19 @@ impl Store {
                 .bind(account.role.as_str())
                 .bind(account.hospital.as_deref())
                 .bind(now)
+                .bind(account.department.as_deref())
                 .execute(pool)
                 .await?;
         });
         Ok(())
+    }
+
+    /// Every account, by username (few: staff, not patients).
+    pub async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        on_pool!(self, pool => {
+            let rows = sqlx::query(ALL).fetch_all(pool).await?;
+            rows.iter().map(account_from_row).collect()
+        })
     }
 
     pub async fn find_account(&self, username: &str) -> Result<Option<Account>, StoreError> {
@@ -49,7 +63,7 @@ impl Store {
     }
 }
 
-/// Reads the four account columns, in order, from a row of either backend.
+/// Reads the five account columns, in order, from a row of either backend.
 pub(super) fn account_from_row<R>(row: &R) -> Result<Account, StoreError>
 where
     R: Row,
@@ -64,5 +78,6 @@ where
         role: Role::parse(&role)
             .ok_or_else(|| StoreError::Corrupt(format!("unknown role {role:?}")))?,
         hospital: row.try_get(3)?,
+        department: row.try_get(4)?,
     })
 }

@@ -6,8 +6,11 @@
 //! stored is the canonical JSON the client would get back in an export.
 
 mod accounts;
+mod action_plans;
+mod cases;
 mod connect;
 mod kiosks;
+mod outbox;
 mod registry;
 mod responses;
 mod sessions;
@@ -15,9 +18,11 @@ mod short_reads;
 mod wal;
 
 pub use accounts::Account;
+pub use cases::{CaseChange, CaseFilter, CaseRow, EventRow, Swept, MAX_LISTED_CASES};
 pub use kiosks::{ClaimedKiosk, KioskRow, NewKioskRow};
+pub use outbox::Claimed;
 pub use registry::PutOutcome;
-pub use responses::{InsertOutcome, NewResponse, ResponseFilter};
+pub use responses::{CaseOptions, InsertOutcome, NewResponse, ResponseFilter};
 pub use wal::{WalConnection, WalProgress};
 
 use sqlx::{PgPool, SqlitePool};

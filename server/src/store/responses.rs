@@ -6,19 +6,38 @@ use futures_util::stream::{BoxStream, StreamExt};
 use scoring::timestamp::Date;
 use sqlx::Row;
 
+use super::cases::{parse_settings, INSERT_CASE, INSERT_CONTACT, SELECT_SETTINGS};
+use super::outbox::INSERT_OUTBOX;
 use super::{on_pool, short_reads, Store, StoreError};
+use crate::alerting::{reasons, AlertInput};
+use crate::cases::CONTACT_DAYS;
+use crate::clock::rfc3339;
+use crate::notify::payload::CaseFacts;
+use crate::notify::{case_event, CaseLinks, Event};
 
 /// A validated response ready to store (see `ingest::submission`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewResponse {
     pub id: String,
     pub hospital: String,
+    /// May be empty.
+    pub department: String,
     /// `submitted_at` with a fixed nine-digit fraction: text order is time order.
     pub submitted_key: String,
     /// SHA-256 of `body`.
     pub content_hash: [u8; 32],
     /// The canonical JSON of the response.
     pub body: String,
+    /// What the hospital's alert rules look at, and the call-back number
+    /// left beside the response; `None` (generated demo data): the rules
+    /// are not applied.
+    pub alert: Option<AlertInput>,
+}
+
+/// How cases opened while storing responses are linked and notified.
+#[derive(Debug, Clone, Default)]
+pub struct CaseOptions {
+    pub links: CaseLinks,
 }
 
 /// What happened to one response of an insert group.
@@ -39,6 +58,8 @@ pub struct ResponseFilter {
     pub from: Option<Date>,
     pub to: Option<Date>,
     pub hospital: Option<String>,
+    /// Only with `hospital`: the responses of one department.
+    pub department: Option<String>,
 }
 
 /// Rows per statement, largest first. A group is cut greedily into
@@ -53,6 +74,9 @@ const SELECT_RANGE: &str = "SELECT body FROM responses \
      WHERE submitted_key >= $1 AND submitted_key < $2 ORDER BY submitted_key, id";
 const SELECT_RANGE_OF_HOSPITAL: &str = "SELECT body FROM responses \
      WHERE submitted_key >= $1 AND submitted_key < $2 AND hospital = $3 ORDER BY submitted_key, id";
+const SELECT_RANGE_OF_DEPARTMENT: &str = "SELECT body FROM responses \
+     WHERE submitted_key >= $1 AND submitted_key < $2 AND hospital = $3 AND department = $4 \
+     ORDER BY submitted_key, id";
 /// Sorts after every key (keys start with a four-digit year).
 const AFTER_EVERY_KEY: &str = "~";
 
@@ -101,9 +125,9 @@ fn placeholders(rows: usize, columns: usize) -> String {
 /// rows actually inserted; a known id is left untouched).
 fn insert_sql(rows: usize) -> String {
     format!(
-        "INSERT INTO responses (id, hospital, submitted_key, content_hash, body, received_at) \
+        "INSERT INTO responses (id, hospital, submitted_key, content_hash, body, received_at, department) \
          VALUES {} ON CONFLICT (id) DO NOTHING RETURNING id",
-        placeholders(rows, 6)
+        placeholders(rows, 7)
     )
 }
 
@@ -160,10 +184,18 @@ impl Store {
     /// stored, a known id is compared by content hash and left untouched.
     /// Rows later in the slice see earlier ones (a repeated id in one group
     /// is a duplicate or a conflict of the first).
+    ///
+    /// In the same transaction, each newly stored response that alerts
+    /// under its hospital's rules, or came with a call-back number, gets
+    /// its case, the number and, when the hospital has a webhook, the
+    /// `case.opened` notification (docs/formats.md §6): an acknowledged
+    /// alerting response always has its case, and a repeat of it (a
+    /// duplicate) opens none.
     pub async fn insert_responses(
         &self,
         rows: &[&NewResponse],
         received_at: i64,
+        options: &CaseOptions,
     ) -> Result<Vec<InsertOutcome>, StoreError> {
         let mut all = Vec::with_capacity(rows.len());
         on_pool!(self, pool => {
@@ -183,7 +215,8 @@ impl Store {
                         .bind(&row.submitted_key)
                         .bind(&row.content_hash[..])
                         .bind(&row.body)
-                        .bind(received_at);
+                        .bind(received_at)
+                        .bind(&row.department);
                 }
                 let inserted: HashSet<String> = insert.fetch_all(&mut *tx).await?.into_iter().collect();
                 let mut stored = HashMap::new();
@@ -196,6 +229,62 @@ impl Store {
                     stored.extend(select.fetch_all(&mut *tx).await?);
                 }
                 all.extend(outcomes(chunk, &inserted, &stored)?);
+            }
+            let mut settings = HashMap::new();
+            for (row, outcome) in rows.iter().zip(&all) {
+                let (InsertOutcome::Stored, Some(alert)) = (outcome, &row.alert) else {
+                    continue;
+                };
+                if !settings.contains_key(&row.hospital) {
+                    let text: Option<String> = sqlx::query_scalar(SELECT_SETTINGS)
+                        .bind(&row.hospital)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    settings.insert(row.hospital.clone(), parse_settings(text.as_deref())?);
+                }
+                let Some(hospital) = settings.get(&row.hospital) else { continue };
+                let why = reasons(&alert.signals, &hospital.rules, alert.contact.is_some());
+                if why.is_empty() {
+                    continue;
+                }
+                let reasons_json = serde_json::to_string(&why)
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let due_at = received_at + i64::from(hospital.sla_hours) * 3600;
+                let case_id: i64 = sqlx::query_scalar(INSERT_CASE)
+                    .bind(&row.id)
+                    .bind(&row.hospital)
+                    .bind(&row.department)
+                    .bind(received_at)
+                    .bind(due_at)
+                    .bind(&reasons_json)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if let Some(phone) = &alert.contact {
+                    sqlx::query(INSERT_CONTACT)
+                        .bind(case_id)
+                        .bind(phone.as_str())
+                        .bind(received_at + CONTACT_DAYS * 86_400)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                if hospital.webhook.is_some() {
+                    let due = rfc3339(due_at);
+                    let facts = CaseFacts {
+                        id: case_id,
+                        hospital: &row.hospital,
+                        department: &row.department,
+                        reasons: &why,
+                        due_at: &due,
+                    };
+                    let (key, body) = case_event(Event::Opened, facts, &options.links);
+                    sqlx::query(INSERT_OUTBOX)
+                        .bind(&row.hospital)
+                        .bind(key)
+                        .bind(body)
+                        .bind(received_at * 1000)
+                        .execute(&mut *tx)
+                        .await?;
+                }
             }
             tx.commit().await?;
         });
@@ -215,16 +304,27 @@ impl Store {
         match self {
             Store::Sqlite(pool) => {
                 let hospital = filter.hospital.clone();
-                let selection = short_reads::Selection { from, to, hospital };
+                let department = filter.department.clone();
+                let selection = short_reads::Selection {
+                    from,
+                    to,
+                    hospital,
+                    department,
+                };
                 short_reads::response_bodies(pool.clone(), selection)
             }
             Store::Postgres(pool) => {
-                let query = match filter.hospital.as_deref() {
-                    None => sqlx::query(SELECT_RANGE).bind(from).bind(to),
-                    Some(hospital) => sqlx::query(SELECT_RANGE_OF_HOSPITAL)
+                let query = match (filter.hospital.as_deref(), filter.department.as_deref()) {
+                    (None, _) => sqlx::query(SELECT_RANGE).bind(from).bind(to),
+                    (Some(hospital), None) => sqlx::query(SELECT_RANGE_OF_HOSPITAL)
                         .bind(from)
                         .bind(to)
                         .bind(hospital),
+                    (Some(hospital), Some(department)) => sqlx::query(SELECT_RANGE_OF_DEPARTMENT)
+                        .bind(from)
+                        .bind(to)
+                        .bind(hospital)
+                        .bind(department),
                 };
                 query
                     .fetch(pool)
@@ -249,9 +349,11 @@ mod tests {
         NewResponse {
             id: id.into(),
             hospital: "H001".into(),
+            department: String::new(),
             submitted_key: "2024-05-03T09:12:44.000000000Z".into(),
             content_hash: [hash; 32],
             body: "{}".into(),
+            alert: None,
         }
     }
 
@@ -270,8 +372,9 @@ mod tests {
     #[test]
     fn statements_number_their_placeholders_in_order() {
         assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert!(insert_sql(1)
-            .ends_with("VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id"));
+        assert!(insert_sql(1).ends_with(
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id"
+        ));
         assert_eq!(
             stored_hashes_sql(2),
             "SELECT id, content_hash FROM responses WHERE id IN ($1, $2)"

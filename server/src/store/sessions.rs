@@ -7,7 +7,7 @@ use super::{on_pool, Account, Store, StoreError};
 
 const CREATE: &str = "INSERT INTO sessions (token_hash, username, created_at, expires_at) \
      VALUES ($1, $2, $3, $4)";
-const ACCOUNT_OF: &str = "SELECT a.username, a.password_hash, a.role, a.hospital \
+const ACCOUNT_OF: &str = "SELECT a.username, a.password_hash, a.role, a.hospital, a.department \
      FROM sessions s JOIN accounts a ON a.username = s.username \
      WHERE s.token_hash = $1 AND s.expires_at > $2";
 const DELETE: &str = "DELETE FROM sessions WHERE token_hash = $1";

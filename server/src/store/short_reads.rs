@@ -50,6 +50,10 @@ const PAGE_OF_HOSPITAL: &str = "SELECT submitted_key, id, body FROM responses \
      WHERE submitted_key >= $1 AND submitted_key < $2 AND rowid <= $3 \
      AND (submitted_key, id) > ($1, $4) AND hospital = $6 \
      ORDER BY submitted_key, id LIMIT $5";
+const PAGE_OF_DEPARTMENT: &str = "SELECT submitted_key, id, body FROM responses \
+     WHERE submitted_key >= $1 AND submitted_key < $2 AND rowid <= $3 \
+     AND (submitted_key, id) > ($1, $4) AND hospital = $6 AND department = $7 \
+     ORDER BY submitted_key, id LIMIT $5";
 
 /// Which rows to read.
 #[derive(Debug, Clone)]
@@ -57,6 +61,8 @@ pub(super) struct Selection {
     pub from: String,
     pub to: String,
     pub hospital: Option<String>,
+    /// Only with `hospital`.
+    pub department: Option<String>,
 }
 
 /// Where the next page starts.
@@ -125,18 +131,20 @@ async fn next_page(
     selection: &Selection,
     cursor: Cursor,
 ) -> Result<(Vec<String>, Option<Cursor>), StoreError> {
-    let query = sqlx::query(match selection.hospital {
-        Some(_) => PAGE_OF_HOSPITAL,
-        None => PAGE,
+    let query = sqlx::query(match (&selection.hospital, &selection.department) {
+        (Some(_), Some(_)) => PAGE_OF_DEPARTMENT,
+        (Some(_), None) => PAGE_OF_HOSPITAL,
+        (None, _) => PAGE,
     })
     .bind(&cursor.after_key)
     .bind(&selection.to)
     .bind(cursor.last_rowid)
     .bind(&cursor.after_id)
     .bind(PAGE_ROWS);
-    let query = match &selection.hospital {
-        Some(hospital) => query.bind(hospital),
-        None => query,
+    let query = match (&selection.hospital, &selection.department) {
+        (Some(hospital), Some(department)) => query.bind(hospital).bind(department),
+        (Some(hospital), None) => query.bind(hospital),
+        (None, _) => query,
     };
     let rows = query.fetch_all(pool).await?;
     let bodies = rows
@@ -182,9 +190,11 @@ mod tests {
             NewResponse {
                 body: format!("{submitted_key} {id}"),
                 hospital: format!("H00{}", i % 4),
+                department: format!("d{}", i % 3),
                 content_hash: [0; 32],
                 id,
                 submitted_key,
+                alert: None,
             }
         })
         .collect()
@@ -200,7 +210,10 @@ mod tests {
 
     async fn insert(store: &Store, rows: &[NewResponse]) {
         let rows: Vec<&NewResponse> = rows.iter().collect();
-        store.insert_responses(&rows, 0).await.unwrap();
+        store
+            .insert_responses(&rows, 0, &Default::default())
+            .await
+            .unwrap();
     }
 
     /// What one statement over the whole table returns, for comparison.
@@ -211,11 +224,13 @@ mod tests {
         let (from, to) = filter.key_range();
         sqlx::query_scalar(
             "SELECT body FROM responses WHERE submitted_key >= $1 AND submitted_key < $2 \
-             AND ($3 IS NULL OR hospital = $3) ORDER BY submitted_key, id",
+             AND ($3 IS NULL OR hospital = $3) AND ($4 IS NULL OR department = $4) \
+             ORDER BY submitted_key, id",
         )
         .bind(from)
         .bind(to)
         .bind(filter.hospital.as_deref())
+        .bind(filter.department.as_deref())
         .fetch_all(pool)
         .await
         .unwrap()
@@ -232,9 +247,15 @@ mod tests {
                 ..ResponseFilter::default()
             },
             ResponseFilter {
+                hospital: Some("H001".into()),
+                department: Some("d2".into()),
+                ..ResponseFilter::default()
+            },
+            ResponseFilter {
                 from: day("2024-05-04"),
                 to: day("2024-05-05"),
                 hospital: None,
+                department: None,
             },
             ResponseFilter {
                 from: day("2024-05-06"),

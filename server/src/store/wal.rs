@@ -92,13 +92,18 @@ mod tests {
                     i.wrapping_mul(2_654_435_761)
                 ),
                 hospital: "H001".into(),
+                department: String::new(),
                 submitted_key: "2024-05-03T09:12:44.000000000Z".into(),
                 content_hash: [7; 32],
                 body: "x".repeat(600),
+                alert: None,
             })
             .collect();
         let rows: Vec<&NewResponse> = rows.iter().collect();
-        store.insert_responses(&rows, 0).await.unwrap();
+        store
+            .insert_responses(&rows, 0, &Default::default())
+            .await
+            .unwrap();
     }
 
     /// What `ingest::checkpointer` relies on: a passive copy on its own

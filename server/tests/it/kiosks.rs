@@ -39,7 +39,7 @@ async fn fleet_server(
     ] {
         let path = format!("/api/v1/hospitals/{}", body["code"].as_str().unwrap());
         let (status, _) = server
-            .send_json(Method::PUT, &path, Some(&admin), &body)
+            .send_json_maybe_signed(Method::PUT, &path, Some(&admin), &body)
             .await;
         assert_eq!(status, StatusCode::CREATED);
     }
@@ -51,7 +51,7 @@ async fn fleet_server(
 /// Registers a kiosk: its id and setup URL.
 async fn create(server: &TestServer, token: &str, body: Value) -> (String, String) {
     let (status, answer) = server
-        .send_json(Method::POST, "/api/v1/kiosks", Some(token), &body)
+        .send_json_maybe_signed(Method::POST, "/api/v1/kiosks", Some(token), &body)
         .await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
     (
@@ -72,7 +72,7 @@ fn setup_code(url: &str) -> String {
 async fn claim(server: &TestServer, id: &str, code: &str) -> (StatusCode, Value) {
     let path = format!("/api/v1/kiosks/{id}/claim");
     server
-        .send_json(Method::POST, &path, None, &json!({ "code": code }))
+        .send_json_maybe_signed(Method::POST, &path, None, &json!({ "code": code }))
         .await
 }
 
@@ -84,7 +84,7 @@ async fn heartbeat(
 ) -> (StatusCode, Value) {
     let path = format!("/api/v1/kiosks/{id}/heartbeat");
     server
-        .send_json(Method::POST, &path, Some(secret), &body)
+        .send_json_maybe_signed(Method::POST, &path, Some(secret), &body)
         .await
 }
 
@@ -149,7 +149,7 @@ async fn a_setup_link_makes_one_device_the_kiosk() {
         // A new link for a replaced tablet: the old secret stops once the
         // new device claims it.
         let (status, renewed) = server
-            .send_json(Method::POST, &format!("/api/v1/kiosks/{id}/setup"), Some(&admin), &json!({}))
+            .send_json_maybe_signed(Method::POST, &format!("/api/v1/kiosks/{id}/setup"), Some(&admin), &json!({}))
             .await;
         assert_eq!(status, StatusCode::OK);
         let (status, fresh) = claim(&server, &id, &setup_code(renewed["setup_url"].as_str().unwrap())).await;
@@ -161,7 +161,7 @@ async fn a_setup_link_makes_one_device_the_kiosk() {
         assert_eq!(status, StatusCode::OK);
 
         let (status, _) = server
-            .send_json(Method::DELETE, &format!("/api/v1/kiosks/{id}"), Some(&admin), &json!({}))
+            .send_json_maybe_signed(Method::DELETE, &format!("/api/v1/kiosks/{id}"), Some(&admin), &json!({}))
             .await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (status, _) = heartbeat(&server, &id, new_secret, beat(0, 0, None)).await;
@@ -288,7 +288,7 @@ async fn kiosks_are_managed_within_scope() {
         let (own, _) = create(&server, &h001, json!({"hospital": "H001", "name": "一楼"})).await;
         let (other, _) = create(&server, &admin, json!({"hospital": "H002", "name": "二楼"})).await;
         let (status, _) = server
-            .send_json(
+            .send_json_maybe_signed(
                 Method::POST,
                 "/api/v1/kiosks",
                 Some(&h001),
@@ -322,7 +322,7 @@ async fn kiosks_are_managed_within_scope() {
             (Method::DELETE, format!("/api/v1/kiosks/{other}")),
         ] {
             let (status, _) = server
-                .send_json(method, &path, Some(&h001), &json!({}))
+                .send_json_maybe_signed(method, &path, Some(&h001), &json!({}))
                 .await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         }
@@ -366,7 +366,7 @@ async fn bad_kiosks_are_refused_naming_the_field_and_nothing_is_stored() {
             (json!({"hospital": "H001", "name": 7}), "name: "),
         ] {
             let (status, error) = server
-                .send_json(Method::POST, "/api/v1/kiosks", Some(&admin), &body)
+                .send_json_maybe_signed(Method::POST, "/api/v1/kiosks", Some(&admin), &body)
                 .await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{body}: {error}");
             let message = error["error"].as_str().unwrap();

@@ -6,8 +6,10 @@
 //! `PGPASSWORD`, `PGDATABASE`; e.g. `TIYAN_TEST_PG=1 pg_virtualenv cargo
 //! test -p server`).
 
+mod cases;
 mod export;
 mod kiosks;
+mod migrations;
 mod posters;
 mod process;
 mod registry;

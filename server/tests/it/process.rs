@@ -30,6 +30,11 @@ struct Running {
 impl Running {
     /// Starts the server on a free port and waits until it answers health.
     async fn start(database_url: &str) -> Running {
+        Running::start_with(database_url, &[], "info").await
+    }
+
+    /// … with more arguments and a log filter.
+    async fn start_with(database_url: &str, extra: &[&str], log_filter: &str) -> Running {
         let mut child = Command::new(BINARY)
             .args([
                 "serve",
@@ -39,8 +44,9 @@ impl Running {
                 "/nonexistent/tiyan-dist",
             ])
             .args(["--database", database_url])
+            .args(extra)
             .env("TIYAN_SUBMIT_RATE", "0")
-            .env("RUST_LOG", "info")
+            .env("RUST_LOG", log_filter)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -372,7 +378,7 @@ async fn create_admin_reads_the_password_from_stdin() {
             .unwrap();
         assert_eq!(
             me,
-            serde_json::json!({ "username": "h002", "role": "hospital_admin", "hospital": "H002" })
+            serde_json::json!({ "username": "h002", "role": "hospital_admin", "hospital": "H002", "department": null })
         );
         server.stop().await;
     })
@@ -406,8 +412,50 @@ async fn seed_demo_is_idempotent_and_prints_the_demo_accounts() {
             "{second}"
         );
 
+        assert!(first.contains("5 demo cases"), "{first}");
+        assert!(second.contains("0 demo cases"), "{second}");
+
         let server = TestServer::start(db.url()).await;
-        assert_eq!(server.count().await, 500);
+        // The generated responses and the five behind the demo cases.
+        assert_eq!(server.count().await, 505);
+        // The demo's deadlines are set from the wall clock.
+        server.clock.set(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap(),
+        );
+        let head = server.try_login("cardio", "tiyan-demo").await;
+        assert_eq!(head.status(), StatusCode::OK);
+        let head = head.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let cases: Value = server
+            .get("/api/v1/cases", &head)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let cases = cases["cases"].as_array().unwrap();
+        assert_eq!(cases.len(), 4, "cardiology's demo cases");
+        assert_eq!(cases[0]["overdue"], true, "the overdue one first");
+        let statuses: HashSet<&str> = cases
+            .iter()
+            .map(|c| c["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(statuses, HashSet::from(["open", "in_progress", "resolved"]));
+        assert!(cases.iter().any(|c| c["callback"]["phone"].is_string()));
+        let public: Value = server
+            .client
+            .get(server.url("/api/v1/public/H001/actions"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public["callback_offered"], true);
+        assert_eq!(public["actions"].as_array().unwrap().len(), 3);
         let token = match server.try_login("h001", "tiyan-demo").await {
             r if r.status() == StatusCode::OK => r.json::<Value>().await.unwrap()["token"]
                 .as_str()
@@ -445,10 +493,213 @@ async fn seed_demo_is_idempotent_and_prints_the_demo_accounts() {
         let path = format!("/api/v1/kiosks/{id}/claim");
         let body = serde_json::json!({ "code": code });
         let (status, _) = server
-            .send_json(reqwest::Method::POST, &path, None, &body)
+            .send_json_maybe_signed(reqwest::Method::POST, &path, None, &body)
             .await;
         assert_eq!(status, StatusCode::OK);
         server.stop().await;
+    })
+    .await;
+}
+
+/// Creates account `username` with the test password through the
+/// `create-admin` subcommand.
+fn create_account(database_url: &str, username: &str, scope: &[&str]) {
+    let created = Command::new(BINARY)
+        .args([
+            "create-admin",
+            "--database",
+            database_url,
+            "--username",
+            username,
+        ])
+        .args(scope)
+        .env("TIYAN_ADMIN_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+}
+
+async fn login(client: &Client, base: &str, username: &str) -> String {
+    let login: Value = client
+        .post(format!("{base}/api/v1/login"))
+        .json(&serde_json::json!({ "username": username, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    login["token"].as_str().expect("a token").to_owned()
+}
+
+/// An alerting response of H001 cardiology with a call-back number.
+fn alerting_with_phone(phone: &str) -> Value {
+    let mut body = response(&uuid(), "H001", "2025-05-20T10:00:00Z");
+    body["answers"]["overall.rating"] = serde_json::json!(1);
+    body["contact"] = serde_json::json!({ "phone": phone });
+    body
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn webhooks_reach_a_receiver_that_was_down_across_a_restart_and_no_log_has_the_phone() {
+    const PHONE: &str = "13712345678";
+    const SECRET: &str = "relay-secret";
+    on_each_backend(|db| async move {
+        // A port with nothing listening: every delivery is refused.
+        let address = {
+            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            probe.local_addr().unwrap()
+        };
+        let args = [
+            "--webhook-poll-millis",
+            "100",
+            "--webhook-max-backoff",
+            "1",
+            "--case-sweep-seconds",
+            "1",
+        ];
+        let server = Running::start_with(db.url(), &args, "debug").await;
+        create_account(
+            db.url(),
+            "h001",
+            &["--role", "hospital_admin", "--hospital", "H001"],
+        );
+        create_account(
+            db.url(),
+            "cardio",
+            &[
+                "--role",
+                "department_head",
+                "--hospital",
+                "H001",
+                "--department",
+                "cardiology",
+            ],
+        );
+        let client = Client::new();
+        let token = login(&client, &server.base, "h001").await;
+        let settings = serde_json::json!({
+            "rules": {"overall_rating_at_most": 4, "item_lowest": true, "keywords": []},
+            "sla_hours": 72,
+            "webhook": {"url": format!("http://{address}/hook"), "secret": SECRET},
+            "callback_offered": true
+        });
+        let put = client
+            .put(format!("{}/api/v1/hospitals/H001/alerting", server.base))
+            .bearer_auth(&token)
+            .json(&settings)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(put.status(), StatusCode::OK);
+        let submit = |base: String| {
+            let client = client.clone();
+            async move {
+                let status = client
+                    .post(format!("{base}/api/v1/responses"))
+                    .json(&alerting_with_phone(PHONE))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status();
+                assert_eq!(status, StatusCode::CREATED);
+            }
+        };
+        for _ in 0..4 {
+            submit(server.base.clone()).await;
+        }
+        // Refused attempts, then the server dies mid-retry.
+        let first_log = server.log.clone();
+        let refused = || {
+            first_log
+                .lock()
+                .unwrap()
+                .matches("webhook not delivered")
+                .count()
+        };
+        for _ in 0..600 {
+            if refused() >= 6 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(refused() >= 6, "the receiver was down and refused");
+        server.signal(Signal::SIGKILL);
+        server.wait().await;
+
+        let restarted = Running::start_with(db.url(), &args, "debug").await;
+        for _ in 0..2 {
+            submit(restarted.base.clone()).await;
+        }
+        // The cardiology head sees the cases and resolves one (its number
+        // goes with it).
+        let head = login(&client, &restarted.base, "cardio").await;
+        let cases: Value = client
+            .get(format!("{}/api/v1/cases", restarted.base))
+            .bearer_auth(&head)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let listed = cases["cases"].as_array().unwrap();
+        assert_eq!(listed.len(), 6);
+        let resolved = client
+            .post(format!(
+                "{}/api/v1/cases/{}/events",
+                restarted.base, listed[0]["id"]
+            ))
+            .bearer_auth(&head)
+            .json(&serde_json::json!({"action": "resolve", "root_cause": "候诊流程"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resolved.status(), StatusCode::OK);
+
+        // The receiver comes up: every event arrives, signed.
+        let receiver =
+            crate::support::Receiver::start(tokio::net::TcpListener::bind(address).await.unwrap());
+        receiver
+            .wait_until("six case.opened events", |d| {
+                let keys: HashSet<String> = d
+                    .iter()
+                    .map(|x| {
+                        x.json()["idempotency_key"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_owned()
+                    })
+                    .collect();
+                keys.len() == 6
+            })
+            .await;
+        let ids: HashSet<i64> = listed.iter().map(|c| c["id"].as_i64().unwrap()).collect();
+        for delivery in receiver.deliveries() {
+            assert!(delivery.signed_with(SECRET), "{delivery:?}");
+            assert!(!delivery.body.contains(PHONE));
+            let event = delivery.json();
+            assert_eq!(event["event"], "case.opened");
+            assert!(ids.contains(&event["case"]["id"].as_i64().unwrap()));
+        }
+        receiver.stop();
+
+        restarted.signal(Signal::SIGTERM);
+        let second_log = restarted.log.clone();
+        assert!(restarted.wait().await.success());
+        for log in [first_log, second_log] {
+            let log = log.lock().unwrap();
+            assert!(log.contains("webhook"), "the log covers deliveries");
+            assert!(
+                !log.contains(PHONE),
+                "a log line has the phone number:\n{log}"
+            );
+            assert!(!log.contains(SECRET), "a log line has the webhook secret");
+        }
     })
     .await;
 }

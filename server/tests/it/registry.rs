@@ -42,7 +42,7 @@ async fn registered(url: &str) -> (TestServer, [String; 3]) {
     for body in [first_hospital(), second_hospital()] {
         let path = format!("/api/v1/hospitals/{}", body["code"].as_str().unwrap());
         let (status, stored) = server
-            .send_json(Method::PUT, &path, Some(&admin), &body)
+            .send_json_maybe_signed(Method::PUT, &path, Some(&admin), &body)
             .await;
         assert_eq!(status, StatusCode::CREATED, "{stored}");
         assert_eq!(stored, body);
@@ -67,7 +67,7 @@ async fn an_admin_registers_and_replaces_hospitals() {
         ]);
         changed["level"] = Value::Null;
         let (status, stored) = server
-            .send_json(
+            .send_json_maybe_signed(
                 Method::PUT,
                 "/api/v1/hospitals/H001",
                 Some(&admin),
@@ -113,7 +113,7 @@ async fn a_hospital_administrator_reads_and_edits_its_own_only() {
         renamed["names"]["en"] = json!("No. 1 People's Hospital");
         renamed["departments"][1]["active"] = json!(true);
         let (status, stored) = server
-            .send_json(Method::PUT, "/api/v1/hospitals/H001", Some(&h001), &renamed)
+            .send_json_maybe_signed(Method::PUT, "/api/v1/hospitals/H001", Some(&h001), &renamed)
             .await;
         assert_eq!(status, StatusCode::OK, "{stored}");
         assert_eq!(stored, renamed);
@@ -127,7 +127,7 @@ async fn a_hospital_administrator_reads_and_edits_its_own_only() {
             let mut body = renamed.clone();
             body[field] = value;
             let (status, error) = server
-                .send_json(Method::PUT, "/api/v1/hospitals/H001", Some(&h001), &body)
+                .send_json_maybe_signed(Method::PUT, "/api/v1/hospitals/H001", Some(&h001), &body)
                 .await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{field}");
             assert!(
@@ -139,7 +139,7 @@ async fn a_hospital_administrator_reads_and_edits_its_own_only() {
             );
         }
         let (status, _) = server
-            .send_json(
+            .send_json_maybe_signed(
                 Method::PUT,
                 "/api/v1/hospitals/H002",
                 Some(&h001),
@@ -154,7 +154,7 @@ async fn a_hospital_administrator_reads_and_edits_its_own_only() {
         let mut own_new = second_hospital();
         own_new["code"] = json!("H005");
         let (status, error) = server
-            .send_json(Method::PUT, "/api/v1/hospitals/H005", Some(&h005), &own_new)
+            .send_json_maybe_signed(Method::PUT, "/api/v1/hospitals/H005", Some(&h005), &own_new)
             .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         assert!(
@@ -172,7 +172,7 @@ async fn a_hospital_administrator_reads_and_edits_its_own_only() {
             "nothing else changed"
         );
         let (status, _) = server
-            .send_json(Method::PUT, "/api/v1/hospitals/H001", None, &renamed)
+            .send_json_maybe_signed(Method::PUT, "/api/v1/hospitals/H001", None, &renamed)
             .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         let (status, _) = server.get_json("/api/v1/hospitals", "not-a-token").await;
@@ -238,7 +238,7 @@ async fn bad_entries_are_refused_naming_the_field_and_nothing_is_stored() {
         for (code, body, field) in cases {
             let path = format!("/api/v1/hospitals/{code}");
             let (status, error) = server
-                .send_json(Method::PUT, &path, Some(&admin), &body)
+                .send_json_maybe_signed(Method::PUT, &path, Some(&admin), &body)
                 .await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{body}: {error}");
             let message = error["error"].as_str().unwrap();
@@ -248,7 +248,7 @@ async fn bad_entries_are_refused_naming_the_field_and_nothing_is_stored() {
             );
         }
         let (status, error) = server
-            .send_json(
+            .send_json_maybe_signed(
                 Method::PUT,
                 "/api/v1/hospitals/H%201",
                 Some(&admin),

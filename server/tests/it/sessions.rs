@@ -22,7 +22,7 @@ async fn login_answers_a_token_and_sets_a_strict_http_only_cookie() {
         assert_eq!(token.len(), 64);
         assert_eq!(
             body,
-            json!({ "token": token, "username": "h001", "role": "hospital_admin", "hospital": "H001" })
+            json!({ "token": token, "username": "h001", "role": "hospital_admin", "hospital": "H001", "department": null })
         );
         assert!(cookie.starts_with(&format!("tiyan_session={token};")), "{cookie}");
         for attribute in ["HttpOnly", "SameSite=Strict", "Max-Age=43200"] {
@@ -39,7 +39,8 @@ async fn the_cookie_and_the_bearer_token_both_authenticate() {
         let server = TestServer::start(db.url()).await;
         server.add_account("admin", Role::Admin, None).await;
         let token = server.login("admin").await;
-        let expected = json!({ "username": "admin", "role": "admin", "hospital": null });
+        let expected =
+            json!({ "username": "admin", "role": "admin", "hospital": null, "department": null });
 
         let by_bearer = server.get("/api/v1/me", &token).await;
         assert_eq!(by_bearer.status(), StatusCode::OK);

@@ -191,6 +191,13 @@ async fn the_api_describes_itself_and_its_instrument() {
             "/me",
             "/export",
             "/report",
+            "/hospitals/{hospital}/alerting",
+            "/cases",
+            "/cases/{id}",
+            "/cases/{id}/events",
+            "/action-plans",
+            "/action-plans/{id}",
+            "/public/{hospital}/actions",
         ] {
             assert!(paths.iter().any(|p| *p == path), "{path} is not described");
         }

@@ -47,6 +47,7 @@ pub fn top_bar(
             let role = match s.role {
                 Role::Admin => t(T::RoleAdmin),
                 Role::HospitalAdmin => t(T::RoleHospitalAdmin),
+                Role::DepartmentHead => t(T::RoleDepartmentHead),
             };
             let hospital = s
                 .hospital

@@ -86,11 +86,17 @@ pub(super) async fn export(
         }
     }
     let hospital = query::hospital(params.hospital.as_deref())?;
-    let hospital = who
+    // A department head exports its department alone.
+    let scope = who
         .scope()
-        .restrict(hospital)
+        .restrict_to(hospital, None)
         .map_err(ApiError::Forbidden)?;
-    let filter = ResponseFilter { from, to, hospital };
+    let filter = ResponseFilter {
+        from,
+        to,
+        hospital: scope.hospital,
+        department: scope.department,
+    };
     tracing::info!(
         username = %who.0.username,
         format = format.file_name(),

@@ -18,7 +18,7 @@ use wire::{Hospital, Unregistered};
 
 use super::json_body::{json_body, require_json};
 use super::query;
-use crate::auth::Role;
+use crate::auth::{Role, Scope};
 use crate::http::authenticated::Authenticated;
 use crate::http::{ApiError, AppState};
 use crate::rollout::check_hospital;
@@ -134,10 +134,19 @@ pub(super) async fn unregistered(
 ) -> Result<Json<Unregistered>, ApiError> {
     let params = query::query(params)?;
     let asked = query::hospital(params.hospital.as_deref())?;
+    let scope = who.scope();
+    // Keeping the registry right is the hospital administrators' work; a
+    // department head reads its own department's responses only.
+    if matches!(scope, Scope::Department { .. }) {
+        return Err(ApiError::Forbidden(
+            "the unregistered codes are for administrators and hospital administrators".into(),
+        ));
+    }
     let filter = ResponseFilter {
         from: query::date("from", params.from.as_deref())?,
         to: query::date("to", params.to.as_deref())?,
-        hospital: who.scope().restrict(asked).map_err(ApiError::Forbidden)?,
+        hospital: scope.restrict(asked).map_err(ApiError::Forbidden)?,
+        department: None,
     };
     Ok(Json(state.store.unregistered(&filter).await?))
 }

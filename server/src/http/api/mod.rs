@@ -1,10 +1,14 @@
 //! `/api/v1`: one file per resource.
 
+mod action_plans;
+mod alerting;
+mod cases;
 mod export;
 mod hospitals;
 mod json_body;
 mod kiosks;
 mod posters;
+mod public_actions;
 mod public_hospital;
 mod query;
 mod report;
@@ -38,11 +42,17 @@ pub(super) fn router(state: AppState) -> Router {
             "/hospitals/{hospital}",
             get(hospitals::get_one).put(hospitals::put),
         )
-        .route("/public/{hospital}", get(public_hospital::public_hospital))
         .route("/kiosks", get(kiosks::list).post(kiosks::create))
         .route("/kiosks/{id}", delete(kiosks::delete))
         .route("/kiosks/{id}/setup", post(kiosks::new_setup))
         .merge(kiosk_devices);
+    let public = Router::new()
+        .route("/public/{hospital}", get(public_hospital::public_hospital))
+        .route("/public/{hospital}/actions", get(public_actions::actions))
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            rate_limit::limit_public_reads,
+        ));
     Router::new()
         .route("/health", get(service_info::health))
         .route("/instrument", get(service_info::instrument))
@@ -53,8 +63,25 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/export", get(export::export))
         .route("/report", get(report::report))
         .route("/hospitals/{hospital}/posters", get(posters::posters))
-        .merge(submissions)
         .merge(rollout)
+        .route(
+            "/hospitals/{hospital}/alerting",
+            get(alerting::get).put(alerting::put),
+        )
+        .route("/cases", get(cases::list))
+        .route("/cases/{id}", get(cases::get))
+        .route("/cases/{id}/events", post(cases::post_event))
+        .route("/cases/{id}/assignees", get(cases::assignees))
+        .route(
+            "/action-plans",
+            get(action_plans::list).post(action_plans::create),
+        )
+        .route(
+            "/action-plans/{id}",
+            get(action_plans::get).patch(action_plans::patch),
+        )
+        .merge(submissions)
+        .merge(public)
         .fallback(|| async { ApiError::NotFound })
         .layer(body_limit(&state))
         .layer(no_store())

@@ -21,6 +21,7 @@ use serde::Deserialize;
 use tokio::sync::mpsc;
 
 use super::query;
+use crate::auth::Restriction;
 use crate::http::authenticated::Authenticated;
 use crate::http::{ApiError, AppState};
 use crate::store::ResponseFilter;
@@ -93,14 +94,15 @@ fn count(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiError> {
 }
 
 /// The stored rows a period needs: its whole months.
-fn rows_of(period: &Period, hospital: Option<String>) -> Result<ResponseFilter, ApiError> {
+fn rows_of(period: &Period, scope: &Restriction) -> Result<ResponseFilter, ApiError> {
     let date = |text: String| {
         Date::parse(&text).map_err(|e| ApiError::internal(anyhow::anyhow!("period boundary: {e}")))
     };
     Ok(ResponseFilter {
         from: Some(date(period.from_date())?),
         to: Some(date(period.to_date())?),
-        hospital,
+        hospital: scope.hospital.clone(),
+        department: scope.department.clone(),
     })
 }
 
@@ -118,13 +120,15 @@ pub(super) async fn report(
         )));
     }
     let hospital = query::hospital(params.hospital.as_deref())?;
-    let hospital = who
+    // A department head's report is of its department alone.
+    let scope = who
         .scope()
-        .restrict(hospital)
+        .restrict_to(hospital, None)
         .map_err(ApiError::Forbidden)?;
 
     let filters = Filters {
-        hospital: hospital.clone(),
+        hospital: scope.hospital.clone(),
+        department: scope.department.clone(),
         ..Filters::default()
     };
     let instrument = state.instrument;
@@ -153,7 +157,7 @@ pub(super) async fn report(
         anyhow::Ok((report, counted, options))
     });
     'feed: for period in periods.into_iter().flatten() {
-        let filter = rows_of(&period, hospital.clone())?;
+        let filter = rows_of(&period, &scope)?;
         let mut rows = state.store.response_bodies(&filter);
         let mut batch = Vec::with_capacity(BATCH_ROWS);
         while let Some(row) = rows.next().await {

@@ -17,7 +17,7 @@ use axum::{Extension, Json};
 use wire::{Credentials, LoggedIn, Session};
 
 use crate::auth::{
-    new_session_token, token_hash, unknown_account_hash, verify_password, Role, ThrottleKey,
+    new_session_token, token_hash, unknown_account_hash, verify_password, ThrottleKey,
     MAX_USERNAME_CHARS,
 };
 use crate::http::authenticated::{session_token, Authenticated, SESSION_COOKIE};
@@ -28,11 +28,9 @@ use crate::store::Account;
 fn session_of(account: Account) -> Session {
     Session {
         username: account.username,
-        role: match account.role {
-            Role::Admin => wire::Role::Admin,
-            Role::HospitalAdmin => wire::Role::HospitalAdmin,
-        },
+        role: account.role.to_wire(),
         hospital: account.hospital,
+        department: account.department,
     }
 }
 
@@ -152,7 +150,7 @@ pub(super) async fn me(Authenticated(account): Authenticated) -> Json<Session> {
     Json(session_of(account))
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
+pub(super) fn is_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -71,11 +71,39 @@ impl TestServer {
     }
 
     pub(crate) async fn add_account(&self, username: &str, role: Role, hospital: Option<&str>) {
+        self.add_scoped_account(username, role, hospital, None)
+            .await;
+    }
+
+    /// A department head of `department` in `hospital`.
+    pub(crate) async fn add_department_head(
+        &self,
+        username: &str,
+        hospital: &str,
+        department: &str,
+    ) {
+        self.add_scoped_account(
+            username,
+            Role::DepartmentHead,
+            Some(hospital),
+            Some(department),
+        )
+        .await;
+    }
+
+    async fn add_scoped_account(
+        &self,
+        username: &str,
+        role: Role,
+        hospital: Option<&str>,
+        department: Option<&str>,
+    ) {
         let account = Account {
             username: username.into(),
             password_hash: hash_password(PASSWORD).expect("hash"),
             role,
             hospital: hospital.map(str::to_owned),
+            department: department.map(str::to_owned),
         };
         self.store
             .upsert_account(&account, 0)
@@ -128,7 +156,7 @@ impl TestServer {
 
     /// `method path` with a JSON body and the bearer token, if any; the
     /// status and the JSON answer (`null` for an empty body).
-    pub(crate) async fn send_json(
+    pub(crate) async fn send_json_maybe_signed(
         &self,
         method: reqwest::Method,
         path: &str,
@@ -150,18 +178,46 @@ impl TestServer {
         (status, json)
     }
 
-    /// `GET path` with the bearer token: the status and JSON answer.
-    pub(crate) async fn get_json(&self, path: &str, token: &str) -> (StatusCode, Value) {
-        let response = self.get(path, token).await;
-        let status = response.status();
-        (status, response.json().await.expect("a JSON answer"))
-    }
-
     /// `GET path` as text, asserting 200.
     pub(crate) async fn get_text(&self, path: &str, token: &str) -> String {
         let response = self.get(path, token).await;
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");
         response.text().await.expect("body")
+    }
+
+    pub(crate) fn store(&self) -> &server::store::Store {
+        &self.store
+    }
+
+    /// `method path` with the bearer token and a JSON body.
+    pub(crate) async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: &Value,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, value)
+    }
+
+    /// `GET path` with the bearer token: the status and the JSON body.
+    pub(crate) async fn get_json(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        let response = self.get(path, token).await;
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, value)
     }
 
     pub(crate) async fn count(&self) -> i64 {
