@@ -80,7 +80,7 @@ fn js_error(value: JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-async fn check(response: Response) -> Result<Response, ApiError> {
+pub(super) async fn check(response: Response) -> Result<Response, ApiError> {
     match response.status() {
         200..=299 => Ok(response),
         401 => Err(ApiError::Unauthorized),

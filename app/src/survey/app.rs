@@ -3,6 +3,7 @@
 use gloo::timers::callback::Timeout;
 use scoring::validate::validate;
 use wasm_bindgen_futures::spawn_local;
+use wire::PublicHospital;
 use yew::prelude::*;
 
 use super::boot::{initial_state, Prefs};
@@ -10,7 +11,8 @@ use super::components::{idle_warning, top_bar, upload_status, TopBar};
 use super::draft::StoredDraft;
 use super::entry::Entry;
 use super::hooks::{
-    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_sync,
+    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_place_names,
+    use_sync,
 };
 use super::instrument_ref::InstrumentRef;
 use super::screens::thanks::{self, KIOSK_THANKS_SECS};
@@ -43,6 +45,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
         state.instrument.key().clone(),
         dispatch.clone(),
     );
+    let place = use_place_names(props.api_base.clone(), state.entry.hospital.clone());
     use_document(
         state.lang,
         state.large_text,
@@ -131,6 +134,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
             on_submit,
             sync.status.pending,
             thanks_left,
+            place.as_deref(),
         )
     } else {
         html! {}
@@ -152,7 +156,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
                 on_large_text: dispatch.reform(|()| Action::ToggleLargeText),
             }) }
             <main id="main">{ screen }</main>
-            { upload_status(state.lang, sync.status) }
+            { upload_status(state.lang, state.entry.kiosk, sync.status) }
             if let Some(seconds_left) = state.idle_warning {
                 { idle_warning(state.lang, seconds_left, &dispatch) }
             }
@@ -169,6 +173,7 @@ fn screen_view(
     on_submit: Callback<()>,
     pending: usize,
     thanks_left: u32,
+    place: Option<&PublicHospital>,
 ) -> Html {
     let m = state.messages();
     match state.current_step() {
@@ -182,7 +187,7 @@ fn screen_view(
         Some((_, Step::More)) => more::view(state, dispatch),
         Some((_, Step::Review)) => review::view(state, dispatch, on_submit),
         None => match state.screen {
-            Screen::NoHospital => no_hospital::view(state.lang),
+            Screen::NoHospital => no_hospital::view(state.lang, state.entry.kiosk),
             Screen::Attract => attract::view(state.lang, dispatch),
             Screen::Thanks => thanks::view(
                 state.lang,
@@ -191,7 +196,7 @@ fn screen_view(
                 thanks_left,
                 dispatch,
             ),
-            Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch),
+            Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch, place),
         },
     }
 }

@@ -1,17 +1,22 @@
 //! The survey's starting state, read from the URL and the device (the
 //! only place the survey reads storage on load).
 
+use std::rc::Rc;
+
 use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
+use wire::PublicHospital;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{may_resume, StoredDraft};
-use super::entry::{parse_entry, resolve_entry, Entry, KioskFlag};
+use super::entry::{as_kiosk, parse_entry, resolve_entry, setup_code, Entry, KioskFlag, SetupCode};
 use super::i18n::Lang;
 use super::instrument_ref::InstrumentRef;
 use super::state::SurveyState;
 use crate::services::clock::now_ms;
+use crate::services::http::{claim_kiosk, API_BASE};
 use crate::services::json;
-use crate::services::storage::{DRAFT, INSTRUMENT, KIOSK, PREFS};
+use crate::services::kiosk::KioskDevice;
+use crate::services::storage::{DRAFT, HOSPITAL_NAMES, INSTRUMENT, KIOSK, PREFS};
 
 /// A phone user's display choices, kept between visits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,20 +26,52 @@ pub struct Prefs {
 }
 
 /// The entry of this page: the URL, or the kiosk configuration stored by
-/// an earlier `kiosk=1` URL. Stores or forgets that configuration.
+/// an earlier `kiosk=1` URL. Stores or forgets that configuration. A
+/// kiosk's setup URL also claims its one-time code, so that this device
+/// becomes that kiosk (docs/formats.md §7).
 pub fn entry_from_location() -> Entry {
     let location = gloo::utils::window().location();
     let path = location.pathname().unwrap_or_default();
     let query = location.search().unwrap_or_default();
-    let (from_url, flag) = parse_entry(&path, &query);
+    let (mut from_url, mut flag) = parse_entry(&path, &query);
+    if let Some(setup) = setup_code(&query) {
+        (from_url, flag) = (as_kiosk(from_url), KioskFlag::On);
+        claim(setup, &path);
+    }
     match flag {
         KioskFlag::On => {
             let _ = KIOSK.set(&from_url);
         }
-        KioskFlag::Off => KIOSK.clear(),
+        KioskFlag::Off => {
+            KIOSK.clear();
+            KioskDevice::forget();
+        }
         KioskFlag::Unsaid => {}
     }
     resolve_entry(from_url, flag, KIOSK.get::<Entry>())
+}
+
+/// Exchanges a setup URL's one-time code for the kiosk's identity, and
+/// takes the code out of the address bar (it works once; a reload must
+/// not show a spent code).
+fn claim(setup: SetupCode, path: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(device) = claim_kiosk(API_BASE, &setup.kiosk_id, &setup.code).await {
+            device.remember();
+        }
+    });
+}
+
+/// The names of `hospital` kept from an earlier visit, if they are that
+/// hospital's.
+pub fn place_names_on_device(hospital: &str) -> Option<Rc<PublicHospital>> {
+    HOSPITAL_NAMES
+        .get::<PublicHospital>()
+        .filter(|place| place.code == hospital)
+        .map(Rc::new)
 }
 
 /// The instrument to use: the server's last one if cached, else the one

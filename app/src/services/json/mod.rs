@@ -12,8 +12,10 @@
 //! both agree on every stored and sent shape (docs/formats.md §2 for responses).
 
 mod instrument;
+mod kiosk;
 mod outbox;
 pub mod read;
+mod registry;
 mod response;
 pub mod write;
 
