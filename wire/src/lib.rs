@@ -8,10 +8,21 @@
 //! statuses), no I/O.
 
 mod error;
+mod kiosks;
+mod registry;
 mod session;
 mod submission;
 
 pub use error::ErrorBody;
+pub use kiosks::{
+    Heartbeat, HeartbeatReply, Kiosk, KioskClaim, KioskClaimed, KioskReport, KioskSetup,
+    KioskState, NewKiosk, BACKLOG_AFTER_SECONDS, KIOSK_TEXT_MAX_CHARS, SILENT_AFTER_SECONDS,
+};
+pub use registry::{
+    find_hospital, Department, Hospital, HospitalKind, Level, Names, PublicDepartment,
+    PublicHospital, Unregistered, UnregisteredDepartment, UnregisteredHospital, DEPARTMENTS_MAX,
+    DEPARTMENT_CODE_MAX_CHARS, NAME_MAX_CHARS,
+};
 pub use scoring::validate::FieldError;
 pub use session::{Credentials, LoggedIn, Role, Session};
 pub use submission::{BatchReply, SubmissionResult, SubmissionStatus};

@@ -7,12 +7,16 @@
 
 mod accounts;
 mod connect;
+mod kiosks;
+mod registry;
 mod responses;
 mod sessions;
 mod short_reads;
 mod wal;
 
 pub use accounts::Account;
+pub use kiosks::{ClaimedKiosk, KioskRow, NewKioskRow};
+pub use registry::PutOutcome;
 pub use responses::{InsertOutcome, NewResponse, ResponseFilter};
 pub use wal::{WalConnection, WalProgress};
 
