@@ -50,6 +50,7 @@ catalogue! {
     LocalFileMode => lang.choose("本地文件", "本機檔案", "Local file");
     RoleAdmin => lang.choose("管理员", "管理員", "Administrator");
     RoleHospitalAdmin => lang.choose("医院管理员", "醫院管理員", "Hospital administrator");
+    Rollout => lang.choose("医院与设备", "醫院與設備", "Hospitals & kiosks");
     // Navigation
     NavOverview => lang.choose("总览", "總覽", "Overview");
     NavComparison => lang.choose("基线对比", "基線對比", "Comparison");

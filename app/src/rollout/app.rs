@@ -28,9 +28,6 @@ enum Who {
     SignedIn(Session),
 }
 
-/// The registry as loaded: hospitals in scope, or why not.
-pub type Registry = Option<Result<Rc<Vec<Hospital>>, ApiError>>;
-
 fn initial_lang() -> Lang {
     preferences::dashboard_lang()
         .as_deref()
@@ -54,7 +51,12 @@ pub fn RolloutApp() -> Html {
         use_effect_with((), move |_| {
             let listener = history.listen({
                 let history = history.clone();
-                move || route.set(Route::parse(relative_to_base(history.location().path(), &base)))
+                move || {
+                    route.set(Route::parse(relative_to_base(
+                        history.location().path(),
+                        &base,
+                    )))
+                }
             });
             move || drop(listener)
         });
@@ -132,7 +134,9 @@ pub fn RolloutApp() -> Html {
     };
     let lang = *lang;
     match &*who {
-        Who::Checking => html! { <main class="login" id="main"><p class="muted">{ T::Loading.in_(lang) }</p></main> },
+        Who::Checking => {
+            html! { <main class="login" id="main"><p class="muted">{ T::Loading.in_(lang) }</p></main> }
+        }
         Who::SignedOut(error) => html! {
             <>
                 <header class="top">{ lang_switch(lang, &set_lang) }</header>

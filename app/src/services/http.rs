@@ -109,7 +109,11 @@ pub async fn fetch_instrument(api_base: &str) -> Result<String, FetchError> {
 }
 
 /// The body of a 200 answer as text.
-async fn fetch_text(method: &str, url: &str, json_body: Option<&str>) -> Result<String, FetchError> {
+async fn fetch_text(
+    method: &str,
+    url: &str,
+    json_body: Option<&str>,
+) -> Result<String, FetchError> {
     let reply = send(method, url, json_body)
         .await
         .map_err(|e| FetchError::Network(describe(e)))?;

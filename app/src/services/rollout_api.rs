@@ -10,7 +10,9 @@ use wire::{Hospital, Kiosk, KioskSetup, NewKiosk, Unregistered};
 
 use super::staff_api::{check, ApiError};
 
-async fn read<T: DeserializeOwned>(response: Result<Response, gloo::net::Error>) -> Result<T, ApiError> {
+async fn read<T: DeserializeOwned>(
+    response: Result<Response, gloo::net::Error>,
+) -> Result<T, ApiError> {
     let response = response.map_err(|e| ApiError::Network(e.to_string()))?;
     check(response)
         .await?

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
-use wire::PublicHospital;
 use serde::{Deserialize, Serialize};
+use wire::PublicHospital;
 
 use super::draft::{may_resume, StoredDraft};
 use super::entry::{as_kiosk, parse_entry, resolve_entry, setup_code, Entry, KioskFlag, SetupCode};

@@ -118,7 +118,11 @@ pub fn setup_code(query: &str) -> Option<SetupCode> {
             _ => {}
         }
     }
-    let plain = |s: &String| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let plain = |s: &String| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
     Some(SetupCode {
         kiosk_id: kiosk_id.filter(plain)?,
         code: code.filter(plain)?,

@@ -78,7 +78,10 @@ mod tests {
         set_level(&mut h, "二级");
         set_kind(&mut h, "tcm");
         set_region(&mut h, "  ".to_owned());
-        assert_eq!((h.level, h.kind, h.region.clone()), (Some(Level::Secondary), Some(HospitalKind::Tcm), None));
+        assert_eq!(
+            (h.level, h.kind, h.region.clone()),
+            (Some(Level::Secondary), Some(HospitalKind::Tcm), None)
+        );
         set_level(&mut h, "");
         set_region(&mut h, "东区".to_owned());
         assert_eq!((h.level, h.region.as_deref()), (None, Some("东区")));

@@ -78,11 +78,22 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
         })
     };
     let d = &*draft;
-    let mut shown: Vec<String> = NAME_FIELDS.iter().map(|(tag, _)| format!("names.{tag}")).collect();
+    let mut shown: Vec<String> = NAME_FIELDS
+        .iter()
+        .map(|(tag, _)| format!("names.{tag}"))
+        .collect();
     shown.extend(["level", "kind", "region"].map(str::to_owned));
-    let select = |id: &str, label: T, field: &'static str, current: &str, options: Vec<(&'static str, &'static str)>, change: fn(&mut Hospital, String)| {
+    let select = |id: &str,
+                  label: T,
+                  field: &'static str,
+                  current: &str,
+                  options: Vec<(&'static str, &'static str)>,
+                  change: fn(&mut Hospital, String)| {
         let message = problem.as_ref().and_then(|p| p.for_field(field));
-        let onchange = edit(change).reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+        let onchange = edit(change).reform(|e: Event| {
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value()
+        });
         html! {
             <div class="field">
                 <label for={id.to_owned()}>{ t(label) }</label>
@@ -98,7 +109,10 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
             </div>
         }
     };
-    let levels = Level::ALL.iter().map(|l| (l.as_str(), l.as_str())).collect();
+    let levels = Level::ALL
+        .iter()
+        .map(|l| (l.as_str(), l.as_str()))
+        .collect();
     let kinds = HospitalKind::ALL
         .iter()
         .map(|k| {
@@ -110,11 +124,19 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
             (k.as_str(), text)
         })
         .collect();
-    let rows = d.departments.iter().enumerate().map(|(row, dept)| {
-        shown.push(format!("departments[{row}].code"));
-        department_row(lang, &props.hospital, &draft, row, dept, problem.as_ref())
-    }).collect::<Html>();
-    let unplaced = problem.as_ref().and_then(|p| p.unplaced(&shown)).map(str::to_owned);
+    let rows = d
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(row, dept)| {
+            shown.push(format!("departments[{row}].code"));
+            department_row(lang, &props.hospital, &draft, row, dept, problem.as_ref())
+        })
+        .collect::<Html>();
+    let unplaced = problem
+        .as_ref()
+        .and_then(|p| p.unplaced(&shown))
+        .map(str::to_owned);
     let add = {
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
@@ -192,7 +214,9 @@ fn department_row(
     let on_active = {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
-            let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let checked = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
             let mut next = (*draft).clone();
             if let Some(d) = next.departments.get_mut(row) {
                 d.active = checked;
@@ -200,11 +224,23 @@ fn department_row(
             draft.set(next);
         })
     };
-    let label = if dept.code.is_empty() { format!("{} {}", t(T::Department), row + 1) } else { dept.code.clone() };
+    let label = if dept.code.is_empty() {
+        format!("{} {}", t(T::Department), row + 1)
+    } else {
+        dept.code.clone()
+    };
     let code_field = format!("departments[{row}].code");
     let new_row = is_new_row(saved, draft, row);
     let code_cell = if new_row {
-        text_input(&format!("dept-{row}-code"), &format!("{label} · {}", t(T::Code)), true, &dept.code, &code_field, problem, on_code)
+        text_input(
+            &format!("dept-{row}-code"),
+            &format!("{label} · {}", t(T::Code)),
+            true,
+            &dept.code,
+            &code_field,
+            problem,
+            on_code,
+        )
     } else {
         html! { <code>{ &dept.code }</code> }
     };

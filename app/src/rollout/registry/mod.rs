@@ -7,6 +7,6 @@ pub mod draft;
 pub mod editor;
 pub mod export;
 pub mod unregistered;
-mod view;
+pub mod view;
 
 pub use view::RegistryView;

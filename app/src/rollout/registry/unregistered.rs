@@ -12,7 +12,12 @@ pub fn unregistered_view(lang: Lang, codes: &Unregistered) -> Html {
         .hospitals
         .iter()
         .map(|h| (h.code.clone(), String::new(), h.responses))
-        .chain(codes.departments.iter().map(|d| (d.hospital.clone(), d.code.clone(), d.responses)));
+        .chain(
+            codes
+                .departments
+                .iter()
+                .map(|d| (d.hospital.clone(), d.code.clone(), d.responses)),
+        );
     html! {
         <section class="unregistered" aria-labelledby="unregistered-heading">
             <h2 id="unregistered-heading">{ t(T::Unregistered) }</h2>

@@ -47,7 +47,8 @@ pub fn RegistryView(props: &RegistryProps) -> Html {
             .cloned(),
     };
     let on_saved = {
-        let (creating, chosen, on_saved) = (creating.clone(), chosen.clone(), props.on_saved.clone());
+        let (creating, chosen, on_saved) =
+            (creating.clone(), chosen.clone(), props.on_saved.clone());
         Callback::from(move |()| {
             if let Some(new) = &*creating {
                 chosen.set(Some(new.code.clone()));
@@ -87,7 +88,12 @@ pub fn RegistryView(props: &RegistryProps) -> Html {
     };
     let on_new_code = {
         let new_code = new_code.clone();
-        Callback::from(move |e: InputEvent| new_code.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            new_code.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     html! {
         <>

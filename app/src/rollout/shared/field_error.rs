@@ -83,7 +83,8 @@ mod tests {
 
     #[test]
     fn a_sentence_names_no_field() {
-        let problem = FieldProblem::of(&ApiError::Status(403, "not your hospital: H002".to_owned()));
+        let problem =
+            FieldProblem::of(&ApiError::Status(403, "not your hospital: H002".to_owned()));
         assert_eq!(problem.field, None);
         assert_eq!(problem.unplaced(&[]), Some("not your hospital: H002"));
         assert_eq!(FieldProblem::of(&ApiError::Unauthorized).field, None);

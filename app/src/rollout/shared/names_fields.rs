@@ -43,7 +43,10 @@ pub fn text_input(
 ) -> Html {
     let message = problem.and_then(|p| p.for_field(field));
     let described = message.map(|_| message_id(field));
-    let oninput = on_input.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+    let oninput = on_input.reform(|e: InputEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    });
     html! {
         <div class="field">
             <label for={id.to_owned()} class={classes!(label_hidden.then_some("visually-hidden"))}>{ label }</label>
@@ -67,7 +70,7 @@ pub fn names_fields(
     problem: Option<&FieldProblem>,
     on_change: Callback<Names>,
 ) -> Html {
-    html! {
+    html! { <>{
         for NAME_FIELDS.iter().map(|(tag, label)| {
             let tag = *tag;
             let on_input = {
@@ -88,5 +91,5 @@ pub fn names_fields(
                 on_input,
             )
         })
-    }
+    }</> }
 }

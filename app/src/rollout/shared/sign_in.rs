@@ -22,7 +22,11 @@ pub fn SignIn(props: &SignInProps) -> Html {
         let (username, password) = (username.clone(), password.clone());
         props.on_login.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
             (value(&username), value(&password))
         })
     };

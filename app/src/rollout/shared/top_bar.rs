@@ -9,7 +9,9 @@ use crate::rollout::i18n::{Lang, T};
 /// The language menu.
 pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
     let onchange = on_change.reform(|e: Event| {
-        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         Lang::parse(&value).unwrap_or_default()
     });
     html! {
@@ -24,14 +26,23 @@ pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
     }
 }
 
-pub fn top_bar(lang: Lang, session: &Session, on_lang: &Callback<Lang>, on_logout: &Callback<()>) -> Html {
+pub fn top_bar(
+    lang: Lang,
+    session: &Session,
+    on_lang: &Callback<Lang>,
+    on_logout: &Callback<()>,
+) -> Html {
     let t = |k: T| k.in_(lang);
     // Every account but an administrator is held to its hospital.
     let role = match session.role {
         Role::Admin => t(T::RoleAdmin),
         _ => t(T::RoleHospitalAdmin),
     };
-    let hospital = session.hospital.as_ref().map(|h| format!(" · {h}")).unwrap_or_default();
+    let hospital = session
+        .hospital
+        .as_ref()
+        .map(|h| format!(" · {h}"))
+        .unwrap_or_default();
     html! {
         <header class="top">
             <h1>{ t(T::AppTitle) }</h1>

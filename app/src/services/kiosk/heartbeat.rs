@@ -57,7 +57,11 @@ mod tests {
         let mut outbox = Outbox::default();
         let empty = heartbeat_of(&outbox, 1_700_000_000_000.0, None);
         assert_eq!(
-            (empty.outbox_pending, empty.outbox_rejected, empty.oldest_pending_seconds),
+            (
+                empty.outbox_pending,
+                empty.outbox_rejected,
+                empty.oldest_pending_seconds
+            ),
             (0, 0, None)
         );
         let mut older = response("a");
@@ -75,7 +79,10 @@ mod tests {
         assert_eq!(beat.outbox_pending, 2);
         assert_eq!(beat.outbox_rejected, 1);
         assert_eq!(beat.oldest_pending_seconds, Some(45 * 60));
-        assert_eq!(beat.last_delivered_at.as_deref(), Some("2024-05-03T08:00:00Z"));
+        assert_eq!(
+            beat.last_delivered_at.as_deref(),
+            Some("2024-05-03T08:00:00Z")
+        );
         assert_eq!(beat.app_version, APP_VERSION);
     }
 

@@ -15,7 +15,10 @@ use crate::services::storage::HOSPITAL_NAMES;
 use crate::survey::boot::place_names_on_device;
 
 #[hook]
-pub fn use_place_names(api_base: AttrValue, hospital: Option<String>) -> Option<Rc<PublicHospital>> {
+pub fn use_place_names(
+    api_base: AttrValue,
+    hospital: Option<String>,
+) -> Option<Rc<PublicHospital>> {
     let names = {
         let hospital = hospital.clone();
         use_state_eq(move || hospital.as_deref().and_then(place_names_on_device))

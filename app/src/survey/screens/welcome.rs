@@ -12,7 +12,11 @@ use crate::services::random::new_response_id;
 use crate::survey::state::{Action, SurveyState};
 
 #[inline(never)]
-pub fn view(state: &SurveyState, dispatch: &Callback<Action>, place: Option<&PublicHospital>) -> Html {
+pub fn view(
+    state: &SurveyState,
+    dispatch: &Callback<Action>,
+    place: Option<&PublicHospital>,
+) -> Html {
     let m = state.messages();
     let start = |visit: VisitType| {
         dispatch.reform(move |_: MouseEvent| Action::Start {
@@ -59,19 +63,36 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>, place: Option<&Pub
 /// to the codes; `None` without a hospital.
 pub fn rated(state: &SurveyState, place: Option<&PublicHospital>) -> Option<String> {
     let hospital = state.entry.hospital.as_deref()?;
-    Some(place_line(state.lang, hospital, &state.entry.department, place))
+    Some(place_line(
+        state.lang,
+        hospital,
+        &state.entry.department,
+        place,
+    ))
 }
 
 /// The line of [`rated`], from its parts.
-pub fn place_line(lang: Lang, hospital: &str, department: &str, place: Option<&PublicHospital>) -> String {
+pub fn place_line(
+    lang: Lang,
+    hospital: &str,
+    department: &str,
+    place: Option<&PublicHospital>,
+) -> String {
     let named = |names: &wire::Names, code: &str| {
-        Some(names.pick(lang)).filter(|n| !n.is_empty()).unwrap_or(code).to_owned()
+        Some(names.pick(lang))
+            .filter(|n| !n.is_empty())
+            .unwrap_or(code)
+            .to_owned()
     };
     let mut line = place.map_or_else(|| hospital.to_owned(), |p| named(&p.names, hospital));
     if !department.is_empty() {
-        let department_names = place.and_then(|p| p.departments.iter().find(|d| d.code == department));
+        let department_names =
+            place.and_then(|p| p.departments.iter().find(|d| d.code == department));
         line.push_str(" · ");
-        line.push_str(&department_names.map_or_else(|| department.to_owned(), |d| named(&d.names, department)));
+        line.push_str(
+            &department_names
+                .map_or_else(|| department.to_owned(), |d| named(&d.names, department)),
+        );
     }
     line
 }
@@ -100,9 +121,18 @@ mod tests {
             }],
         };
         let line = |lang, dept: &str, place| place_line(lang, "H001", dept, place);
-        assert_eq!(line(Lang::ZhCn, "cardiology", Some(&place)), "市第一人民医院 · 心内科");
-        assert_eq!(line(Lang::En, "cardiology", Some(&place)), "First People's Hospital · 心内科");
-        assert_eq!(line(Lang::ZhHant, "ward-9", Some(&place)), "市第一人民医院 · ward-9");
+        assert_eq!(
+            line(Lang::ZhCn, "cardiology", Some(&place)),
+            "市第一人民医院 · 心内科"
+        );
+        assert_eq!(
+            line(Lang::En, "cardiology", Some(&place)),
+            "First People's Hospital · 心内科"
+        );
+        assert_eq!(
+            line(Lang::ZhHant, "ward-9", Some(&place)),
+            "市第一人民医院 · ward-9"
+        );
         assert_eq!(line(Lang::ZhCn, "", Some(&place)), "市第一人民医院");
         assert_eq!(line(Lang::ZhCn, "cardiology", None), "H001 · cardiology");
     }

@@ -23,7 +23,10 @@ pub use cache::cache_policy;
 /// Serves `dist` (see the module documentation).
 pub fn router(dist: &Path) -> Router {
     Router::new()
-        .nest_service("/admin/rollout", single_page_app(dist.join("admin/rollout")))
+        .nest_service(
+            "/admin/rollout",
+            single_page_app(dist.join("admin/rollout")),
+        )
         .nest_service("/admin", single_page_app(dist.join("admin")))
         .fallback_service(single_page_app(dist.to_path_buf()))
         .layer(axum::middleware::from_fn(cache::set_cache_control))
