@@ -194,7 +194,7 @@ fn heartbeat(inner: &Rc<Inner>, outbox: &Outbox) {
         return;
     }
     inner.last_beat.set(Some((now, status)));
-    let beat = heartbeat_of(outbox, now, storage::LAST_DELIVERED.raw());
+    let beat = heartbeat_of(outbox, now, storage::LAST_DELIVERED.raw(), clock::parse_ms);
     let (api_base, weak) = (inner.api_base.clone(), Rc::downgrade(inner));
     spawn_local(async move {
         if !http::post_heartbeat(&api_base, &device, &beat).await {

@@ -3,7 +3,6 @@
 use gloo::timers::callback::Timeout;
 use scoring::validate::validate;
 use wasm_bindgen_futures::spawn_local;
-use wire::PublicHospital;
 use yew::prelude::*;
 
 use super::boot::{initial_state, Prefs};
@@ -21,6 +20,7 @@ use super::state::{Action, Screen, SubmitError, SurveyState};
 use super::steps::Step;
 use crate::services::clock::{now_ms, now_rfc3339};
 use crate::services::http::{post_batch, API_BASE};
+use crate::services::json::PlaceNames;
 use crate::services::outbox::BatchOutcome;
 use crate::services::storage::{add_to_outbox, DRAFT, PREFS};
 
@@ -45,7 +45,11 @@ pub fn Survey(props: &SurveyProps) -> Html {
         state.instrument.key().clone(),
         dispatch.clone(),
     );
-    let place = use_place_names(props.api_base.clone(), state.entry.hospital.clone());
+    let place = use_place_names(
+        props.api_base.clone(),
+        state.entry.hospital.clone(),
+        state.entry.department.clone(),
+    );
     use_document(
         state.lang,
         state.large_text,
@@ -173,7 +177,7 @@ fn screen_view(
     on_submit: Callback<()>,
     pending: usize,
     thanks_left: u32,
-    place: Option<&PublicHospital>,
+    place: Option<&PlaceNames>,
 ) -> Html {
     let m = state.messages();
     match state.current_step() {

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
 use serde::{Deserialize, Serialize};
-use wire::PublicHospital;
 
 use super::draft::{may_resume, StoredDraft};
 use super::entry::{as_kiosk, parse_entry, resolve_entry, setup_code, Entry, KioskFlag, SetupCode};
@@ -14,7 +13,7 @@ use super::instrument_ref::InstrumentRef;
 use super::state::SurveyState;
 use crate::services::clock::now_ms;
 use crate::services::http::{claim_kiosk, API_BASE};
-use crate::services::json;
+use crate::services::json::{self, PlaceNames};
 use crate::services::kiosk::KioskDevice;
 use crate::services::storage::{DRAFT, HOSPITAL_NAMES, INSTRUMENT, KIOSK, PREFS};
 
@@ -65,11 +64,10 @@ fn claim(setup: SetupCode, path: &str) {
     });
 }
 
-/// The names of `hospital` kept from an earlier visit, if they are that
-/// hospital's.
-pub fn place_names_on_device(hospital: &str) -> Option<Rc<PublicHospital>> {
-    HOSPITAL_NAMES
-        .get::<PublicHospital>()
+/// The names of `hospital` (and `department`) kept from an earlier
+/// visit, if they are that hospital's.
+pub fn place_names_on_device(hospital: &str, department: &str) -> Option<Rc<PlaceNames>> {
+    json::place_names(&HOSPITAL_NAMES.raw()?, department)
         .filter(|place| place.code == hospital)
         .map(Rc::new)
 }

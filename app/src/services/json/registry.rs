@@ -1,27 +1,38 @@
-//! The names the survey's welcome screen shows: `GET /public/{hospital}`
-//! (docs/formats.md §7, `wire::PublicHospital`).
+//! The names the survey's welcome screen shows, read from the text of
+//! `GET /public/{hospital}` (docs/formats.md §7, `wire::PublicHospital`):
+//! the hospital's and one department's, without building the whole list.
 
-use wire::{Names, PublicDepartment, PublicHospital};
+use wire::Names;
 
+use super::parse_node;
 use super::read::{FromJson, JsonError, Node};
 
-impl FromJson for PublicHospital {
-    fn from_json(n: &Node) -> Result<Self, JsonError> {
-        Ok(PublicHospital {
-            code: n.string("code")?,
-            names: n.object("names")?,
-            departments: n.list("departments", false)?,
-        })
-    }
+/// A hospital's names, and those of the department being rated if the
+/// registry lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceNames {
+    pub code: String,
+    pub hospital: Names,
+    pub department: Option<Names>,
 }
 
-impl FromJson for PublicDepartment {
-    fn from_json(n: &Node) -> Result<Self, JsonError> {
-        Ok(PublicDepartment {
-            code: n.string("code")?,
-            names: n.object("names")?,
-        })
-    }
+/// Reads `text` (a `wire::PublicHospital`) for `department`; `None` if it
+/// is not one.
+pub fn place_names(text: &str, department: &str) -> Option<PlaceNames> {
+    let node = parse_node(text).ok()?;
+    let department = node
+        .field("departments")
+        .elements()?
+        .into_iter()
+        .find(|d| d.field("code").as_str().as_deref() == Some(department))
+        .map(|d| d.object::<Names>("names"))
+        .transpose()
+        .ok()?;
+    Some(PlaceNames {
+        code: node.string("code").ok()?,
+        hospital: node.object("names").ok()?,
+        department,
+    })
 }
 
 /// A language left out is "" (not given), as serde reads it.

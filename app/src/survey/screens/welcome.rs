@@ -5,18 +5,15 @@
 
 use scoring::instrument::VisitType;
 use scoring::lang::Lang;
-use wire::PublicHospital;
+use wire::Names;
 use yew::prelude::*;
 
+use crate::services::json::PlaceNames;
 use crate::services::random::new_response_id;
 use crate::survey::state::{Action, SurveyState};
 
 #[inline(never)]
-pub fn view(
-    state: &SurveyState,
-    dispatch: &Callback<Action>,
-    place: Option<&PublicHospital>,
-) -> Html {
+pub fn view(state: &SurveyState, dispatch: &Callback<Action>, place: Option<&PlaceNames>) -> Html {
     let m = state.messages();
     let start = |visit: VisitType| {
         dispatch.reform(move |_: MouseEvent| Action::Start {
@@ -61,7 +58,7 @@ pub fn view(
 
 /// "Hospital · department" in the survey's language, names falling back
 /// to the codes; `None` without a hospital.
-pub fn rated(state: &SurveyState, place: Option<&PublicHospital>) -> Option<String> {
+pub fn rated(state: &SurveyState, place: Option<&PlaceNames>) -> Option<String> {
     let hospital = state.entry.hospital.as_deref()?;
     Some(place_line(
         state.lang,
@@ -76,23 +73,19 @@ pub fn place_line(
     lang: Lang,
     hospital: &str,
     department: &str,
-    place: Option<&PublicHospital>,
+    place: Option<&PlaceNames>,
 ) -> String {
-    let named = |names: &wire::Names, code: &str| {
-        Some(names.pick(lang))
-            .filter(|n| !n.is_empty())
-            .unwrap_or(code)
-            .to_owned()
+    let named = |names: Option<&Names>, code: &str| {
+        let name = names.map_or("", |n| n.pick(lang));
+        if name.is_empty() { code } else { name }.to_owned()
     };
-    let mut line = place.map_or_else(|| hospital.to_owned(), |p| named(&p.names, hospital));
+    let mut line = named(place.map(|p| &p.hospital), hospital);
     if !department.is_empty() {
-        let department_names =
-            place.and_then(|p| p.departments.iter().find(|d| d.code == department));
         line.push_str(" · ");
-        line.push_str(
-            &department_names
-                .map_or_else(|| department.to_owned(), |d| named(&d.names, department)),
-        );
+        line.push_str(&named(
+            place.and_then(|p| p.department.as_ref()),
+            department,
+        ));
     }
     line
 }
@@ -100,7 +93,6 @@ pub fn place_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wire::{Names, PublicDepartment};
 
     fn names(zh_cn: &str, en: &str) -> Names {
         Names {
@@ -112,28 +104,26 @@ mod tests {
 
     #[test]
     fn names_where_known_codes_otherwise() {
-        let place = PublicHospital {
+        let place = |department| PlaceNames {
             code: "H001".to_owned(),
-            names: names("市第一人民医院", "First People's Hospital"),
-            departments: vec![PublicDepartment {
-                code: "cardiology".to_owned(),
-                names: names("心内科", ""),
-            }],
+            hospital: names("市第一人民医院", "First People's Hospital"),
+            department,
         };
+        let cardiology = place(Some(names("心内科", "")));
         let line = |lang, dept: &str, place| place_line(lang, "H001", dept, place);
         assert_eq!(
-            line(Lang::ZhCn, "cardiology", Some(&place)),
+            line(Lang::ZhCn, "cardiology", Some(&cardiology)),
             "市第一人民医院 · 心内科"
         );
         assert_eq!(
-            line(Lang::En, "cardiology", Some(&place)),
+            line(Lang::En, "cardiology", Some(&cardiology)),
             "First People's Hospital · 心内科"
         );
         assert_eq!(
-            line(Lang::ZhHant, "ward-9", Some(&place)),
+            line(Lang::ZhHant, "ward-9", Some(&place(None))),
             "市第一人民医院 · ward-9"
         );
-        assert_eq!(line(Lang::ZhCn, "", Some(&place)), "市第一人民医院");
+        assert_eq!(line(Lang::ZhCn, "", Some(&place(None))), "市第一人民医院");
         assert_eq!(line(Lang::ZhCn, "cardiology", None), "H001 · cardiology");
     }
 }
