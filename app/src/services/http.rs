@@ -39,16 +39,19 @@ async fn send(
     url: &str,
     json_body: Option<&str>,
 ) -> Result<web_sys::Response, JsValue> {
-    send_as(method, url, json_body, None).await
+    JsFuture::from(start(method, url, json_body, None)?)
+        .await?
+        .dyn_into::<web_sys::Response>()
 }
 
-/// `fetch(url)`, with a JSON body and a bearer token when given them.
-async fn send_as(
+/// Starts `fetch(url)` with a JSON body and a bearer token when given
+/// them: the promise of its answer.
+fn start(
     method: &str,
     url: &str,
     json_body: Option<&str>,
     bearer: Option<&str>,
-) -> Result<web_sys::Response, JsValue> {
+) -> Result<js_sys::Promise, JsValue> {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     let headers = web_sys::Headers::new()?;
@@ -61,9 +64,7 @@ async fn send_as(
     }
     init.set_headers(&headers);
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await?
-        .dyn_into::<web_sys::Response>()
+    Ok(window.fetch_with_str_and_init(url, &init))
 }
 
 /// The body of `reply` as text.
@@ -132,24 +133,23 @@ pub async fn fetch_public_hospital(api_base: &str, hospital: &str) -> Result<Str
 
 /// `POST {api}/kiosks/{id}/claim` with the setup URL's one-time code: the
 /// device becomes that kiosk.
+///
+/// `id` and `code` are letters, digits, `-` and `_` only
+/// (`entry::setup_code`), so the body needs no escaping.
 pub async fn claim_kiosk(api_base: &str, id: &str, code: &str) -> Result<KioskDevice, FetchError> {
-    let mut body = json::JsonWriter::new();
-    body.open_object();
-    body.field("code", code);
-    body.close_object();
+    let body = format!(r#"{{"code":"{code}"}}"#);
     let url = format!("{api_base}/kiosks/{id}/claim");
-    let text = fetch_text("POST", &url, Some(&body.finish())).await?;
+    let text = fetch_text("POST", &url, Some(&body)).await?;
     // The answer is a `wire::KioskClaimed`; the device keeps its id and
     // secret (the kiosk's entry comes from the setup URL itself).
     json::parse::<KioskDevice>(&text).map_err(|_| FetchError::Decode)
 }
 
-/// `POST {api}/kiosks/{id}/heartbeat`, signed with the kiosk's secret.
-/// Whether the server took it.
-pub async fn post_heartbeat(api_base: &str, device: &KioskDevice, beat: &Heartbeat) -> bool {
+/// Sends `POST {api}/kiosks/{id}/heartbeat`, signed with the kiosk's
+/// secret, without waiting for the answer: a heartbeat that is lost is
+/// followed by the next one.
+pub fn send_heartbeat(api_base: &str, device: &KioskDevice, beat: &Heartbeat) {
     let url = format!("{api_base}/kiosks/{}/heartbeat", device.id);
     let body = json::stringify(beat);
-    send_as("POST", &url, Some(&body), Some(&device.secret))
-        .await
-        .is_ok_and(|reply| reply.ok())
+    let _ = start("POST", &url, Some(&body), Some(&device.secret));
 }

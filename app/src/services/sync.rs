@@ -178,8 +178,8 @@ fn run(weak: &Weak<Inner>) {
 }
 
 /// Sends the kiosk's heartbeat if this device is a kiosk, it is online,
-/// and the counts changed or the last one is [`HEARTBEAT_MS`] old. A
-/// heartbeat that fails is sent again at the next run.
+/// and the counts changed or the last one is [`HEARTBEAT_MS`] old (so a
+/// lost one is followed by another within that time).
 fn heartbeat(inner: &Rc<Inner>, outbox: &Outbox) {
     let Some(device) = KioskDevice::on_device() else {
         return;
@@ -195,14 +195,7 @@ fn heartbeat(inner: &Rc<Inner>, outbox: &Outbox) {
     }
     inner.last_beat.set(Some((now, status)));
     let beat = heartbeat_of(outbox, now, storage::LAST_DELIVERED.raw(), clock::parse_ms);
-    let (api_base, weak) = (inner.api_base.clone(), Rc::downgrade(inner));
-    spawn_local(async move {
-        if !http::post_heartbeat(&api_base, &device, &beat).await {
-            if let Some(inner) = weak.upgrade() {
-                inner.last_beat.set(None);
-            }
-        }
-    });
+    http::send_heartbeat(&inner.api_base, &device, &beat);
 }
 
 fn follow(inner: &Rc<Inner>, next: NextStep) {

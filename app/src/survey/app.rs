@@ -10,8 +10,7 @@ use super::components::{idle_warning, top_bar, upload_status, TopBar};
 use super::draft::StoredDraft;
 use super::entry::Entry;
 use super::hooks::{
-    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_place_names,
-    use_sync,
+    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_sync,
 };
 use super::instrument_ref::InstrumentRef;
 use super::screens::thanks::{self, KIOSK_THANKS_SECS};
@@ -20,7 +19,6 @@ use super::state::{Action, Screen, SubmitError, SurveyState};
 use super::steps::Step;
 use crate::services::clock::{now_ms, now_rfc3339};
 use crate::services::http::{post_batch, API_BASE};
-use crate::services::json::PlaceNames;
 use crate::services::outbox::BatchOutcome;
 use crate::services::storage::{add_to_outbox, DRAFT, PREFS};
 
@@ -43,12 +41,8 @@ pub fn Survey(props: &SurveyProps) -> Html {
     use_instrument_refresh(
         props.api_base.clone(),
         state.instrument.key().clone(),
+        &state.entry,
         dispatch.clone(),
-    );
-    let place = use_place_names(
-        props.api_base.clone(),
-        state.entry.hospital.clone(),
-        state.entry.department.clone(),
     );
     use_document(
         state.lang,
@@ -138,7 +132,6 @@ pub fn Survey(props: &SurveyProps) -> Html {
             on_submit,
             sync.status.pending,
             thanks_left,
-            place.as_deref(),
         )
     } else {
         html! {}
@@ -177,7 +170,6 @@ fn screen_view(
     on_submit: Callback<()>,
     pending: usize,
     thanks_left: u32,
-    place: Option<&PlaceNames>,
 ) -> Html {
     let m = state.messages();
     match state.current_step() {
@@ -200,7 +192,7 @@ fn screen_view(
                 thanks_left,
                 dispatch,
             ),
-            Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch, place),
+            Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch),
         },
     }
 }

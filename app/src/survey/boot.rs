@@ -115,5 +115,11 @@ pub fn initial_state(entry: Entry, instrument: InstrumentRef) -> SurveyState {
         PREFS.get::<Prefs>().unwrap_or_default()
     };
     let lang = entry.lang.or(prefs.lang).unwrap_or_default();
-    SurveyState::new(entry, instrument, draft, lang, prefs.large_text)
+    let place = entry
+        .hospital
+        .as_deref()
+        .and_then(|h| place_names_on_device(h, &entry.department));
+    let mut state = SurveyState::new(entry, instrument, draft, lang, prefs.large_text);
+    state.place = place;
+    state
 }

@@ -33,11 +33,18 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
     let t = |k: T| k.in_(lang);
     let draft = use_state(|| props.hospital.clone());
     let status = use_state(|| Status::Editing);
+    // A new save or reload shows the hospital as saved; another hospital
+    // starts without the last one's messages.
     {
-        let (draft, status) = (draft.clone(), status.clone());
+        let draft = draft.clone();
         use_effect_with(props.hospital.clone(), move |saved| {
-            draft.set(saved.clone());
-            status.set(Status::Editing);
+            draft.set(saved.clone())
+        });
+    }
+    {
+        let status = status.clone();
+        use_effect_with(props.hospital.code.clone(), move |_| {
+            status.set(Status::Editing)
         });
     }
     let edit = |change: fn(&mut Hospital, String)| {

@@ -1,13 +1,12 @@
 //! The survey's effects: sync, kiosk inactivity and the thank-you
 //! countdown, browser history, the document (language, title, text size,
-//! focus), the instrument refresh and the names of the hospital.
+//! focus) and the refresh of the instrument and the hospital's names.
 
 pub mod use_countdown;
 pub mod use_document;
 pub mod use_history;
 pub mod use_idle;
 pub mod use_instrument_refresh;
-pub mod use_place_names;
 pub mod use_sync;
 
 pub use use_countdown::use_countdown;
@@ -15,5 +14,4 @@ pub use use_document::use_document;
 pub use use_history::use_history;
 pub use use_idle::use_idle;
 pub use use_instrument_refresh::use_instrument_refresh;
-pub use use_place_names::use_place_names;
 pub use use_sync::{use_sync, SyncHandle};

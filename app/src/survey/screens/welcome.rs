@@ -13,7 +13,7 @@ use crate::services::random::new_response_id;
 use crate::survey::state::{Action, SurveyState};
 
 #[inline(never)]
-pub fn view(state: &SurveyState, dispatch: &Callback<Action>, place: Option<&PlaceNames>) -> Html {
+pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
     let m = state.messages();
     let start = |visit: VisitType| {
         dispatch.reform(move |_: MouseEvent| Action::Start {
@@ -27,7 +27,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>, place: Option<&Pla
     html! {
         <section class="screen welcome">
             <h1 tabindex="-1">{ m.survey_title }</h1>
-            if let Some(rated) = rated(state, place) {
+            if let Some(rated) = rated(state) {
                 <p class="rated">{ m.evaluating }<strong>{ rated }</strong></p>
             }
             <p class="lead">{ m.intro }</p>
@@ -58,8 +58,9 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>, place: Option<&Pla
 
 /// "Hospital · department" in the survey's language, names falling back
 /// to the codes; `None` without a hospital.
-pub fn rated(state: &SurveyState, place: Option<&PlaceNames>) -> Option<String> {
+pub fn rated(state: &SurveyState) -> Option<String> {
     let hospital = state.entry.hospital.as_deref()?;
+    let place = state.place.as_deref();
     Some(place_line(
         state.lang,
         hospital,
@@ -110,6 +111,7 @@ mod tests {
             department,
         };
         let cardiology = place(Some(names("心内科", "")));
+        let unlisted = place(None);
         let line = |lang, dept: &str, place| place_line(lang, "H001", dept, place);
         assert_eq!(
             line(Lang::ZhCn, "cardiology", Some(&cardiology)),
@@ -120,10 +122,10 @@ mod tests {
             "First People's Hospital · 心内科"
         );
         assert_eq!(
-            line(Lang::ZhHant, "ward-9", Some(&place(None))),
+            line(Lang::ZhHant, "ward-9", Some(&unlisted)),
             "市第一人民医院 · ward-9"
         );
-        assert_eq!(line(Lang::ZhCn, "", Some(&place(None))), "市第一人民医院");
+        assert_eq!(line(Lang::ZhCn, "", Some(&unlisted)), "市第一人民医院");
         assert_eq!(line(Lang::ZhCn, "cardiology", None), "H001 · cardiology");
     }
 }
