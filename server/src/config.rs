@@ -1,6 +1,7 @@
 //! Everything the server can be told, as plain data (the command line in
 //! `commands` fills it; tests build it directly).
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use scoring::instrument::{default_instrument, Instrument};
 
 use crate::http::RatePolicy;
 use crate::listen::HttpLimits;
+use crate::rollout::PublicUrl;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -28,11 +30,17 @@ pub struct Config {
     /// How long shutdown waits for open requests (an export download)
     /// before closing their connections.
     pub shutdown_grace: Duration,
+    /// Where phones and kiosks reach the server: kiosk setup links and
+    /// the QR codes of posters are made of it (docs/formats.md §7).
+    pub public_url: PublicUrl,
 }
 
 impl Config {
     pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
     pub const DEFAULT_SESSION_TTL: Duration = Duration::from_secs(12 * 60 * 60);
+    /// `serve`'s default `--listen`.
+    pub const DEFAULT_LISTEN: SocketAddr =
+        SocketAddr::new(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 1)), 8080);
 
     /// The defaults, on `database_url`.
     pub fn new(database_url: impl Into<String>) -> Config {
@@ -46,6 +54,7 @@ impl Config {
             secure_cookies: false,
             http: HttpLimits::default(),
             shutdown_grace: Duration::from_secs(30),
+            public_url: PublicUrl::from_listen(Config::DEFAULT_LISTEN),
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod config;
 pub mod http;
 pub mod ingest;
 pub mod listen;
+pub mod rollout;
 pub mod server;
 pub mod store;
 

@@ -46,6 +46,7 @@ impl Server {
             max_body_bytes: config.max_body_bytes,
             submit_rate: config.submit_rate,
             dist: config.dist,
+            public_url: config.public_url,
         };
         let state = AppState::new(store, ingest, clock, options)?;
         Ok(Server {

@@ -14,6 +14,7 @@ use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::http::RatePolicy;
 use crate::listen::{shutdown_signal, HttpLimits};
+use crate::rollout::PublicUrl;
 use crate::server::Server;
 
 #[derive(Debug, Args)]
@@ -48,6 +49,11 @@ pub struct ServeArgs {
     /// Seconds shutdown waits for open requests before closing them.
     #[arg(long, env = "TIYAN_SHUTDOWN_GRACE", default_value_t = 30)]
     pub shutdown_grace: u64,
+    /// The address phones and kiosks reach this server at
+    /// (https://survey.example.org): kiosk setup links and poster QR codes
+    /// use it. Default: http:// and the listen address.
+    #[arg(long, env = "TIYAN_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 impl ServeArgs {
@@ -68,6 +74,10 @@ impl ServeArgs {
         config.secure_cookies = self.secure_cookies;
         config.http = HttpLimits::default();
         config.shutdown_grace = Duration::from_secs(self.shutdown_grace);
+        config.public_url = match &self.public_url {
+            Some(text) => PublicUrl::parse(text).context("--public-url (TIYAN_PUBLIC_URL)")?,
+            None => PublicUrl::from_listen(self.listen),
+        };
         Ok(config)
     }
 }
@@ -92,12 +102,14 @@ fn read_instrument(path: &Path, text: &str) -> anyhow::Result<Instrument> {
 
 pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = args.config()?;
+    let public_url = config.public_url.clone();
     let server = Server::open(config, Arc::new(SystemClock)).await?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("could not listen on {}", args.listen))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "tiyan-server listening on http://{address}/");
+    tracing::info!(public_url = %public_url, "kiosk setup links and posters point at {public_url}/");
     server.run(listener, shutdown_signal()).await;
     Ok(())
 }

@@ -34,6 +34,7 @@ pub use security_headers::SecurityHeaders;
 use crate::auth::LoginThrottle;
 use crate::clock::Clock;
 use crate::ingest::Ingest;
+use crate::rollout::PublicUrl;
 use crate::store::Store;
 
 /// Password checks (argon2, ~20 MiB and tens of milliseconds each) allowed
@@ -61,6 +62,11 @@ pub struct Shared {
     pub login_throttle: Mutex<LoginThrottle>,
     pub password_checks: Semaphore,
     pub submit_limiter: RateLimiter,
+    /// Kiosk claims and heartbeats per address (no sign-in; the same
+    /// policy as submissions, its own buckets).
+    pub kiosk_limiter: RateLimiter,
+    /// The base of kiosk setup links and poster QR codes.
+    pub public_url: PublicUrl,
     /// The built app, when its folder exists.
     pub dist: Option<PathBuf>,
     pub security_headers: SecurityHeaders,
@@ -75,6 +81,7 @@ pub struct StateOptions {
     pub max_body_bytes: usize,
     pub submit_rate: RatePolicy,
     pub dist: PathBuf,
+    pub public_url: PublicUrl,
 }
 
 impl Deref for AppState {
@@ -114,6 +121,8 @@ impl AppState {
             login_throttle: Mutex::new(LoginThrottle::default()),
             password_checks: Semaphore::new(CONCURRENT_PASSWORD_CHECKS),
             submit_limiter: RateLimiter::new(options.submit_rate),
+            kiosk_limiter: RateLimiter::new(options.submit_rate),
+            public_url: options.public_url,
             dist,
             security_headers: SecurityHeaders::new(policy),
         })))
@@ -208,6 +217,7 @@ mod tests {
             max_body_bytes: config.max_body_bytes,
             submit_rate: config.submit_rate,
             dist: folder.path().join("no-dist"),
+            public_url: config.public_url,
         };
         let app = app(AppState::new(store.clone(), ingest, clock, options).unwrap());
 

@@ -138,6 +138,27 @@ pub(crate) async fn limit_submissions(
     }
 }
 
+/// Kiosk claims and heartbeats: no sign-in, so each address has a budget
+/// (the submission policy, in buckets of its own).
+pub(crate) async fn limit_kiosks(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let address = client_address(&request);
+    match state.kiosk_limiter.check(address, Instant::now()) {
+        Ok(()) => next.run(request).await,
+        Err(retry_after) => {
+            tracing::warn!(%address, "kiosk rate limit reached");
+            ApiError::TooManyRequests {
+                retry_after,
+                message: "too many kiosk requests from this address; retry later",
+            }
+            .into_response()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

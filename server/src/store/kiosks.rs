@@ -57,7 +57,7 @@ const CLAIM: &str = "UPDATE kiosks SET setup_hash = NULL, secret_hash = $3, set_
 const HEARTBEAT: &str = "UPDATE kiosks SET last_seen = $3, app_version = $4, \
      outbox_pending = $5, outbox_rejected = $6, last_delivered_at = $7, oldest_pending_at = $8 \
      WHERE id = $1 AND secret_hash = $2";
-const HOSPITAL_OF: &str = "SELECT hospital FROM kiosks WHERE id = $1";
+const PLACE_OF: &str = "SELECT hospital, department FROM kiosks WHERE id = $1";
 const DELETE: &str = "DELETE FROM kiosks WHERE id = $1";
 
 fn kiosk_from_row<R>(row: &R) -> Result<KioskRow, StoreError>
@@ -199,11 +199,15 @@ impl Store {
         })
     }
 
-    /// The hospital of a kiosk, for scope checks.
-    pub async fn kiosk_hospital(&self, id: &str) -> Result<Option<String>, StoreError> {
+    /// The hospital and department of a kiosk (scope checks, setup links).
+    pub async fn kiosk_place(
+        &self,
+        id: &str,
+    ) -> Result<Option<(String, Option<String>)>, StoreError> {
         on_pool!(self, pool => {
-            let row = sqlx::query(HOSPITAL_OF).bind(id).fetch_optional(pool).await?;
-            row.map(|row| row.try_get(0).map_err(StoreError::from)).transpose()
+            let row = sqlx::query(PLACE_OF).bind(id).fetch_optional(pool).await?;
+            row.map(|row| -> Result<_, StoreError> { Ok((row.try_get(0)?, row.try_get(1)?)) })
+                .transpose()
         })
     }
 

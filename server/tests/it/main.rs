@@ -7,7 +7,9 @@
 //! test -p server`).
 
 mod export;
+mod kiosks;
 mod process;
+mod registry;
 mod report;
 mod sessions;
 mod static_files;

@@ -1,14 +1,19 @@
 //! `/api/v1`: one file per resource.
 
 mod export;
+mod hospitals;
+mod json_body;
+mod kiosks;
+mod public_hospital;
 mod query;
 mod report;
 mod responses;
 mod service_info;
 mod session;
 
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 
 use super::{body_limit, no_store, rate_limit, ApiError, AppState};
@@ -20,6 +25,23 @@ pub(super) fn router(state: AppState) -> Router {
             state.clone(),
             rate_limit::limit_submissions,
         ));
+    let kiosk_devices = Router::new()
+        .route("/kiosks/{id}/claim", post(kiosks::claim))
+        .route("/kiosks/{id}/heartbeat", post(kiosks::heartbeat))
+        .route_layer(DefaultBodyLimit::max(kiosks::KIOSK_BODY_BYTES))
+        .route_layer(from_fn_with_state(state.clone(), rate_limit::limit_kiosks));
+    let rollout = Router::new()
+        .route("/hospitals", get(hospitals::list))
+        .route("/hospitals/unregistered", get(hospitals::unregistered))
+        .route(
+            "/hospitals/{hospital}",
+            get(hospitals::get_one).put(hospitals::put),
+        )
+        .route("/public/{hospital}", get(public_hospital::public_hospital))
+        .route("/kiosks", get(kiosks::list).post(kiosks::create))
+        .route("/kiosks/{id}", delete(kiosks::delete))
+        .route("/kiosks/{id}/setup", post(kiosks::new_setup))
+        .merge(kiosk_devices);
     Router::new()
         .route("/health", get(service_info::health))
         .route("/instrument", get(service_info::instrument))
@@ -30,6 +52,7 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/export", get(export::export))
         .route("/report", get(report::report))
         .merge(submissions)
+        .merge(rollout)
         .fallback(|| async { ApiError::NotFound })
         .layer(body_limit(&state))
         .layer(no_store())

@@ -126,6 +126,37 @@ impl TestServer {
             .expect("GET request")
     }
 
+    /// `method path` with a JSON body and the bearer token, if any; the
+    /// status and the JSON answer (`null` for an empty body).
+    pub(crate) async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> (StatusCode, Value) {
+        let mut request = self.client.request(method, self.url(path)).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        let json = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).expect("a JSON answer")
+        };
+        (status, json)
+    }
+
+    /// `GET path` with the bearer token: the status and JSON answer.
+    pub(crate) async fn get_json(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        let response = self.get(path, token).await;
+        let status = response.status();
+        (status, response.json().await.expect("a JSON answer"))
+    }
+
     /// `GET path` as text, asserting 200.
     pub(crate) async fn get_text(&self, path: &str, token: &str) -> String {
         let response = self.get(path, token).await;
