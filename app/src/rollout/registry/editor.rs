@@ -16,6 +16,9 @@ pub struct EditorProps {
     pub lang: Lang,
     /// The hospital as saved (a blank one for a new hospital).
     pub hospital: Hospital,
+    /// Level, kind and region are the administrator's to set (a
+    /// hospital's administrator sees them).
+    pub may_classify: bool,
     pub on_saved: Callback<()>,
 }
 
@@ -89,7 +92,7 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
         .iter()
         .map(|(tag, _)| format!("names.{tag}"))
         .collect();
-    shown.extend(["level", "kind", "region"].map(str::to_owned));
+    shown.extend(["names", "level", "kind", "region"].map(str::to_owned));
     let select = |id: &str,
                   label: T,
                   field: &'static str,
@@ -104,7 +107,8 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
         html! {
             <div class="field">
                 <label for={id.to_owned()}>{ t(label) }</label>
-                <select id={id.to_owned()} {onchange} aria-describedby={message.map(|_| message_id(field))}>
+                <select id={id.to_owned()} {onchange} aria-describedby={message.map(|_| message_id(field))}
+                        disabled={!props.may_classify}>
                     <option value="" selected={current.is_empty()}>{ t(T::NotSet) }</option>
                     { for options.into_iter().map(|(value, text)| html! {
                         <option {value} selected={value == current}>{ text }</option>
@@ -136,7 +140,13 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
         .iter()
         .enumerate()
         .map(|(row, dept)| {
-            shown.push(format!("departments[{row}].code"));
+            shown.push(format!("departments[{row}].names"));
+            for (tag, _) in NAME_FIELDS {
+                shown.push(format!("departments[{row}].names.{tag}"));
+            }
+            if is_new_row(&props.hospital, d, row) {
+                shown.push(format!("departments[{row}].code"));
+            }
             department_row(lang, &props.hospital, &draft, row, dept, problem.as_ref())
         })
         .collect::<Html>();
@@ -161,7 +171,11 @@ pub fn HospitalEditor(props: &EditorProps) -> Html {
                 { names_fields(lang, "hospital-name", "names", &d.names, false, problem.as_ref(), on_names) }
                 { select("hospital-level", T::Level, "level", d.level.map_or("", Level::as_str), levels, |h, v| set_level(h, &v)) }
                 { select("hospital-kind", T::Kind, "kind", d.kind.map_or("", HospitalKind::as_str), kinds, |h, v| set_kind(h, &v)) }
-                { text_input("hospital-region", t(T::Region), false, d.region.as_deref().unwrap_or(""), "region", problem.as_ref(), edit(set_region)) }
+                if props.may_classify {
+                    { text_input("hospital-region", t(T::Region), false, d.region.as_deref().unwrap_or(""), "region", problem.as_ref(), edit(set_region)) }
+                } else {
+                    <p>{ t(T::Region) }{ ": " }{ d.region.as_deref().unwrap_or(t(T::NotSet)) }</p>
+                }
             </fieldset>
             <table class="departments" id="departments">
                 <caption>{ t(T::Departments) }</caption>

@@ -114,7 +114,7 @@ pub fn RegistryView(props: &RegistryProps) -> Html {
                     }
                 </nav>
                 if let Some(hospital) = editing {
-                    <HospitalEditor {lang} {hospital} {on_saved} />
+                    <HospitalEditor {lang} {hospital} {on_saved} may_classify={is_admin} />
                 }
             </div>
             if let Some(codes) = &*unregistered {

@@ -25,11 +25,13 @@ impl FieldProblem {
         }
     }
 
-    /// The message, if it belongs to `field` (or to a field inside it,
-    /// `names` holding `names.en`).
+    /// The message, if it belongs to `field`. A problem with a whole name
+    /// (`names: give at least one language`) is shown by its first
+    /// language's field (`names.zh-CN`).
     pub fn for_field(&self, field: &str) -> Option<&str> {
         let named = self.field.as_deref()?;
-        (named == field).then_some(self.message.as_str())
+        let whole_name = field.strip_suffix(".zh-CN") == Some(named);
+        (named == field || whole_name).then_some(self.message.as_str())
     }
 
     /// The message, if it names no field shown on the form.
@@ -77,6 +79,9 @@ mod tests {
             Some("departments[2].code: duplicate department code \"er\"")
         );
         assert_eq!(problem.for_field("departments[1].code"), None);
+        let whole = FieldProblem::of(&ApiError::Status(400, "names: give a name".to_owned()));
+        assert_eq!(whole.for_field("names.zh-CN"), Some("names: give a name"));
+        assert_eq!(whole.for_field("names.en"), None);
         assert_eq!(problem.unplaced(&["departments[2].code".to_owned()]), None);
         assert!(problem.unplaced(&["level".to_owned()]).is_some());
     }
