@@ -209,6 +209,11 @@ pub(crate) struct ScoreArgs {
     /// Language of the md and html reports' labels: zh-CN, zh-Hant or en.
     #[arg(long, value_parser = parse_lang, default_value = "zh-CN", value_name = "LANG")]
     pub(crate) lang: Lang,
+    /// The hospital registry as the dashboard exports it (docs/formats.md
+    /// §7): the md and html reports name hospitals and departments in
+    /// `--lang`, with their codes. JSON and CSV keep the codes only.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) registry: Option<PathBuf>,
     /// Where to write (absent or `-`: standard output).
     #[arg(long, short, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -11,6 +11,7 @@ mod failure;
 mod files;
 mod parallel_tally;
 mod progress;
+mod registry;
 mod render;
 
 use std::process::ExitCode;

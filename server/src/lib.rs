@@ -4,9 +4,9 @@
 //!
 //! Code map: `store` (the only SQL), `ingest` (parse, validate, group
 //! commit), `auth` (roles, passwords, tokens, login throttling), `http`
-//! (routes, limits, headers, static files), `listen` (sockets, header
-//! limits, graceful shutdown), `server` (start and stop in order),
-//! `commands` (the command line).
+//! (routes, limits, headers, static files), `posters` (QR posters as SVG
+//! and HTML), `listen` (sockets, header limits, graceful shutdown),
+//! `server` (start and stop in order), `commands` (the command line).
 //!
 //! Invariants: a response is acknowledged only after its transaction
 //! committed (durably: SQLite `synchronous=FULL`); an id is stored at most
@@ -19,6 +19,7 @@ pub mod config;
 pub mod http;
 pub mod ingest;
 pub mod listen;
+pub mod posters;
 pub mod rollout;
 pub mod server;
 pub mod store;

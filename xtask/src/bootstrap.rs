@@ -16,12 +16,15 @@ use crate::shell::{first_line, on_path, run, tool_path};
 
 pub(crate) const TRUNK_VERSION: &str = "0.21.14";
 
-/// Debian packages for the browser tests and the PostgreSQL suite.
+/// Debian packages for the browser tests, the PostgreSQL suite and the
+/// poster test (`zbar-tools`: zbarimg decodes the rasterised QR codes,
+/// server/tests/it/posters.rs).
 const APT_TEST_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "fonts-noto-cjk",
     "postgresql",
+    "zbar-tools",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -157,10 +160,19 @@ fn ensure_apt(packages: &[&str]) -> Result<()> {
         cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         run(&mut cmd)
     };
-    apt(&["update", "-qq"])?;
-    let mut args = vec!["install", "-y", "-qq"];
-    args.extend(&missing);
-    apt(&args)
+    let install = || {
+        apt(&["update", "-qq"])?;
+        let mut args = vec!["install", "-y", "-qq"];
+        args.extend(&missing);
+        apt(&args)
+    };
+    install().with_context(|| {
+        format!(
+            "could not install the Debian packages {} with apt-get (as root, or with sudo); \
+             install them by hand and run again",
+            missing.join(", ")
+        )
+    })
 }
 
 fn apt_installed(package: &str) -> bool {

@@ -8,10 +8,13 @@ use super::read::{filters, tally_file};
 use crate::args::{InputFile, ScoreArgs};
 use crate::failure::usage;
 use crate::files::{load_instrument, write_output};
+use crate::registry::Registry;
 use crate::render::render;
 
 pub(crate) fn run(args: &ScoreArgs) -> Result<()> {
     let instrument = load_instrument(args.instrument.instrument.as_ref())?;
+    // Read first: a bad registry file fails before minutes of tallying.
+    let registry = args.registry.as_deref().map(Registry::load).transpose()?;
     let (tally, skipped) = match (&args.input, &args.tally) {
         (Some(input), None) => {
             let file = InputFile {
@@ -56,6 +59,12 @@ pub(crate) fn run(args: &ScoreArgs) -> Result<()> {
         Err(e) => return Err(e).context("could not score"),
     };
     report.skipped_invalid = skipped;
-    let text = render(args.format, &report, &instrument, args.lang)?;
+    let text = render(
+        args.format,
+        &report,
+        &instrument,
+        args.lang,
+        registry.as_ref(),
+    )?;
     write_output(args.output.as_ref(), text.as_bytes())
 }

@@ -5,13 +5,18 @@
 use scoring::instrument::Instrument;
 use scoring::lang::Lang;
 use scoring::present::words::{self, ReportWords};
-use scoring::report::{Band, GroupBy, Quadrant, Rule, Side, UnitVerdict, Verdict};
+use scoring::report::{Band, GroupBy, Quadrant, Report, Rule, Side, UnitVerdict, Verdict};
+
+use super::registry_names::CodeNames;
+use crate::registry::Registry;
 
 /// Words and instrument texts in one language.
 pub(crate) struct Labels<'a> {
     pub(crate) instrument: &'a Instrument,
     pub(crate) lang: Lang,
     pub(crate) words: &'static ReportWords,
+    /// Names for the report's codes, from a registry file.
+    names: CodeNames,
 }
 
 impl<'a> Labels<'a> {
@@ -20,7 +25,14 @@ impl<'a> Labels<'a> {
             instrument,
             lang,
             words: ReportWords::of(lang),
+            names: CodeNames::default(),
         }
+    }
+
+    /// Also names the hospitals and departments of `report` from `registry`.
+    pub(crate) fn with_registry(mut self, registry: &Registry, report: &Report) -> Labels<'a> {
+        self.names = CodeNames::new(registry, report, self.lang);
+        self
     }
 
     /// An item's question in the chosen language ([`Lang::pick`]; its id
@@ -43,14 +55,25 @@ impl<'a> Labels<'a> {
             .unwrap_or(id)
     }
 
-    /// A group's name: `all`, a value of the grouping, or "not given" for
-    /// the empty value (a response without a department).
-    pub(crate) fn group_key<'k>(&self, key: &'k str) -> &'k str {
+    /// A group's name: `all`, a value of the grouping (named from the
+    /// registry when one is given), or "not given" for the empty value (a
+    /// response without a department).
+    pub(crate) fn group_key<'k>(&'k self, key: &'k str) -> &'k str {
         match key {
             "all" => self.words.all,
             "" => self.words.not_given,
-            key => key,
+            key => self.names.groups.get(key).map_or(key, String::as_str),
         }
+    }
+
+    /// The hospital a report is restricted to, named from the registry.
+    pub(crate) fn hospital_filter<'k>(&'k self, code: &'k str) -> &'k str {
+        self.names.hospital_filter.as_deref().unwrap_or(code)
+    }
+
+    /// The department a report is restricted to, named from the registry.
+    pub(crate) fn department_filter<'k>(&'k self, code: &'k str) -> &'k str {
+        self.names.department_filter.as_deref().unwrap_or(code)
     }
 
     pub(crate) fn group_by(&self, by: GroupBy) -> &'static str {

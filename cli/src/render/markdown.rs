@@ -175,8 +175,12 @@ pub(crate) fn summary(report: &Report, labels: &Labels<'_>) -> Vec<(&'static str
     }
     let f = &o.filters;
     let filters: Vec<String> = [
-        f.hospital.clone(),
-        f.department.clone(),
+        f.hospital
+            .as_deref()
+            .map(|h| labels.hospital_filter(h).to_owned()),
+        f.department
+            .as_deref()
+            .map(|d| labels.department_filter(d).to_owned()),
         f.visit_type.map(|v| v.as_str().to_owned()),
         f.channel.map(|c| c.as_str().to_owned()),
     ]

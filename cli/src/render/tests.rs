@@ -30,7 +30,7 @@ fn rendered(format: ReportFormat, lang: Lang) -> String {
     score_options.baseline = Some(Period::year(2023));
     score_options.group_by = Some(GroupBy::Department);
     let report = score(&instrument, &tally, &score_options).unwrap();
-    render(format, &report, &instrument, lang).unwrap()
+    render(format, &report, &instrument, lang, None).unwrap()
 }
 
 #[test]

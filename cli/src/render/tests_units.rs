@@ -42,7 +42,7 @@ fn report(target_reliability: f64) -> (Report, Instrument) {
 }
 
 fn rendered(report: &Report, instrument: &Instrument, format: ReportFormat, lang: Lang) -> String {
-    render(format, report, instrument, lang).unwrap()
+    render(format, report, instrument, lang, None).unwrap()
 }
 
 /// Each unit with a band is one point of the index's funnel, coloured by

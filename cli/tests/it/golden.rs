@@ -132,3 +132,98 @@ fn units_and_control_charts_match_their_golden_files() {
         check(&dir.join(name), name);
     }
 }
+
+/// The same units with `--registry`: hospitals named in the report's
+/// language with their codes, H07 to H09 marked unregistered, names with
+/// markup escaped; then one hospital's departments named. The JSON and
+/// CSV reports stay byte for byte those without a registry.
+#[test]
+fn reports_with_a_registry_name_hospitals_and_departments() {
+    let dir = workdir("golden_registry");
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = here.join("../scoring/test_data/golden");
+    let instrument = data.join("instrument.json");
+    let input = data.join("responses/units.jsonl");
+    let registry = here.join("tests/golden/registry.json");
+    let path = |p: &Path| p.to_str().expect("a UTF-8 path").to_owned();
+    let score = |extra: &[&str], name: &str| {
+        let mut args = vec![
+            "score".to_owned(),
+            "--instrument".to_owned(),
+            path(&instrument),
+            "--input".to_owned(),
+            path(&input),
+            "--period".to_owned(),
+            "2024".to_owned(),
+            "--suppress-below".to_owned(),
+            "10".to_owned(),
+            "--output".to_owned(),
+            name.to_owned(),
+        ];
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = tiyan(&dir, &args);
+        assert_eq!(code(&out), 0, "{name}: {}", stderr(&out));
+        std::fs::read(dir.join(name)).expect("written")
+    };
+    let with = ["--registry", registry.to_str().expect("a UTF-8 path")];
+    for (lang, format, name) in [
+        ("zh-CN", "md", "registry.hospitals.zh-CN.md"),
+        ("en", "html", "registry.hospitals.en.html"),
+    ] {
+        let by = ["--group-by", "hospital", "--lang", lang, "--format", format];
+        score(&[&by[..], &with[..]].concat(), name);
+        check(&dir.join(name), name);
+    }
+    let departments = [
+        "--group-by",
+        "department",
+        "--hospital",
+        "H03",
+        "--lang",
+        "zh-Hant",
+        "--format",
+        "md",
+    ];
+    let name = "registry.departments.zh-Hant.md";
+    score(&[&departments[..], &with[..]].concat(), name);
+    check(&dir.join(name), name);
+
+    for format in ["json", "csv"] {
+        let by = ["--group-by", "hospital", "--format", format];
+        let plain = score(&by, &format!("plain.{format}"));
+        let named = score(&[&by[..], &with[..]].concat(), &format!("named.{format}"));
+        assert_eq!(plain, named, "{format} changed with a registry");
+    }
+}
+
+#[test]
+fn a_bad_registry_file_is_refused_naming_line_column_and_field() {
+    let dir = workdir("bad_registry");
+    std::fs::write(
+        dir.join("registry.json"),
+        "[\n  {\"code\": \"H01\", \"names\": {\"zh-CN\": \"甲\"},\n   \"kind\": \"clinic\"}\n]\n",
+    )
+    .expect("written");
+    std::fs::write(dir.join("none.csv"), "").expect("written");
+    let out = tiyan(
+        &dir,
+        &[
+            "score",
+            "--input",
+            "none.csv",
+            "--period",
+            "2024",
+            "--format",
+            "md",
+            "--registry",
+            "registry.json",
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    let message = stderr(&out);
+    assert!(
+        message.contains("registry.json: line 3, column 19, at [0].kind: unknown variant `clinic`"),
+        "{message}"
+    );
+}

@@ -8,6 +8,7 @@
 
 mod export;
 mod kiosks;
+mod posters;
 mod process;
 mod registry;
 mod report;

@@ -4,6 +4,7 @@ mod export;
 mod hospitals;
 mod json_body;
 mod kiosks;
+mod posters;
 mod public_hospital;
 mod query;
 mod report;
@@ -51,6 +52,7 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/me", get(session::me))
         .route("/export", get(export::export))
         .route("/report", get(report::report))
+        .route("/hospitals/{hospital}/posters", get(posters::posters))
         .merge(submissions)
         .merge(rollout)
         .fallback(|| async { ApiError::NotFound })
