@@ -107,9 +107,13 @@ test('the poster’s survey URL opens the survey with the hospital’s and the d
   await page.getByText('您正在评价：市第一人民医院 · 心内科').waitFor();
   await assertAccessible(page, 'welcome with names');
   await shoot(page, 'welcome-names');
-  // Kept on the device: offline, the names are still there.
+  // Kept on the device: reloaded offline (the service worker serves the
+  // page), the names are still there.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
-  await page.reload().catch(() => {});
+  await page.reload();
   await page.locator('#main h1').waitFor();
   await page.getByText('您正在评价：市第一人民医院 · 心内科').waitFor();
   await context.setOffline(false);
@@ -129,15 +133,30 @@ test('a kiosk without a hospital tells staff how to set it up', async () => {
 });
 
 test('registry and posters pages: names edited, server refusals next to the field', async () => {
+  // A response from a misprinted QR code (`cardiolgy`): accepted, and
+  // listed for staff as unregistered.
+  const misprinted = {
+    id: crypto.randomUUID(),
+    instrument: 'pxs-core', instrument_version: 1,
+    hospital: HOSPITAL.code, department: 'cardiolgy', visit_type: 'outpatient', channel: 'phone',
+    submitted_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    answers: { 'overall.rating': 8 },
+  };
+  const r = await fetch(`${server.url}/api/v1/responses`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(misprinted),
+  });
+  assert.equal(r.status, 201);
   const { context, page, errors } = await staffPage();
   await page.locator('#hospital-name-zh-CN').waitFor();
+  await page.locator('#unregistered-codes').getByText('cardiolgy').waitFor();
   assert.equal(await page.locator('#hospital-name-zh-CN').inputValue(), '市第一人民医院');
   await assertAccessible(page, 'registry');
   await staffShot(page, 'registry');
   // An oversized name is refused by the server; its message sits by the field.
   await page.locator('#hospital-name-en').fill('x'.repeat(200));
   await page.locator('#save-hospital').click();
-  await page.locator('[aria-invalid="true"], #save-problem').first().waitFor();
+  await page.locator('#hospital-name-en[aria-invalid="true"]').waitFor();
+  assert.match(await page.locator('#problem-names-en').innerText(), /^names\.en: /);
   await page.locator('#hospital-name-en').fill('First People’s Hospital');
   await page.locator('#save-hospital').click();
   await page.locator('.saved').waitFor();

@@ -64,10 +64,11 @@ pub fn KiosksView(props: &KiosksProps) -> Html {
         }
         Some(Ok(list)) => html! {
             <div class="table-scroll">
-                <table id="kiosks">
+                <table id="kiosks" class="kiosks">
                     <caption class="visually-hidden">{ t(T::KiosksTable) }</caption>
                     <thead><tr>
                         <th scope="col">{ t(T::KioskName) }</th>
+                        <th scope="col">{ format!("{} · {}", t(T::Hospital), t(T::Department)) }</th>
                         <th scope="col">{ t(T::Location) }</th>
                         <th scope="col">{ t(T::State) }</th>
                         <th scope="col">{ t(T::LastSeen) }</th>
@@ -81,7 +82,8 @@ pub fn KiosksView(props: &KiosksProps) -> Html {
                         { for list.iter().map(|k| html! {
                             <tr data-kiosk={k.id.clone()} data-state={k.state.as_str()}>
                                 <th scope="row">{ &k.name }</th>
-                                <td>{ place(k) }{ k.location.as_deref().map(|l| format!(" · {l}")).unwrap_or_default() }</td>
+                                <td>{ place(k) }</td>
+                                <td>{ k.location.clone().unwrap_or_default() }</td>
                                 <td><span class={classes!("kiosk-state", k.state.as_str())}>{ t(state_text(k.state)) }</span></td>
                                 <td>{ when(k.last_seen.as_deref(), t(T::Never)) }</td>
                                 <td>{ k.app_version.clone().unwrap_or_default() }</td>

@@ -6,33 +6,25 @@ use scoring::instrument::VisitType;
 use crate::services::rollout_api::encode;
 
 /// One department's poster as SVG (the preview).
-pub fn poster_svg(hospital: &str, department: &str, visit: Option<VisitType>) -> String {
+pub fn poster_svg(hospital: &str, department: &str, visit: VisitType) -> String {
     poster_url(hospital, &[department], visit, "svg")
 }
 
 /// The printable page of every chosen department's poster, one per sheet.
-pub fn poster_batch(hospital: &str, departments: &[&str], visit: Option<VisitType>) -> String {
+pub fn poster_batch(hospital: &str, departments: &[&str], visit: VisitType) -> String {
     poster_url(hospital, departments, visit, "html")
 }
 
-fn poster_url(
-    hospital: &str,
-    departments: &[&str],
-    visit: Option<VisitType>,
-    format: &str,
-) -> String {
+fn poster_url(hospital: &str, departments: &[&str], visit: VisitType, format: &str) -> String {
     let mut url = format!("/api/v1/hospitals/{}/posters?", encode(hospital));
     for department in departments {
         url.push_str("department=");
         url.push_str(&encode(department));
         url.push('&');
     }
-    if let Some(visit) = visit {
-        url.push_str("visit=");
-        url.push_str(visit.as_str());
-        url.push('&');
-    }
-    url.push_str("format=");
+    url.push_str("visit=");
+    url.push_str(visit.as_str());
+    url.push_str("&format=");
     url.push_str(format);
     url
 }
@@ -44,12 +36,12 @@ mod tests {
     #[test]
     fn every_part_is_encoded() {
         assert_eq!(
-            poster_svg("H001", "心内科", Some(VisitType::Outpatient)),
+            poster_svg("H001", "心内科", VisitType::Outpatient),
             "/api/v1/hospitals/H001/posters?department=%E5%BF%83%E5%86%85%E7%A7%91&visit=outpatient&format=svg"
         );
         assert_eq!(
-            poster_batch("H 1", &["a&b", "er"], None),
-            "/api/v1/hospitals/H%201/posters?department=a%26b&department=er&format=html"
+            poster_batch("H 1", &["a&b", "er"], VisitType::Inpatient),
+            "/api/v1/hospitals/H%201/posters?department=a%26b&department=er&visit=inpatient&format=html"
         );
     }
 }

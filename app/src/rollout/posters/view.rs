@@ -28,7 +28,7 @@ pub fn PostersView(props: &PostersProps) -> Html {
     let lang = props.lang;
     let t = |k: T| k.in_(lang);
     let hospital_code = use_state(|| props.hospitals.first().map(|h| h.code.clone()));
-    let visit = use_state(|| Some(VisitType::Outpatient));
+    let visit = use_state(|| VisitType::Outpatient);
     let chosen = use_state(Vec::<String>::new);
     let Some(hospital) = hospital_code
         .as_deref()
@@ -51,10 +51,10 @@ pub fn PostersView(props: &PostersProps) -> Html {
     let on_visit = {
         let visit = visit.clone();
         Callback::from(move |e: Event| {
-            visit.set(VisitType::parse(
-                &e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value(),
-            ));
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            visit.set(VisitType::parse(&value).unwrap_or(VisitType::Outpatient));
         })
     };
     let toggle = |code: String| {
@@ -112,9 +112,8 @@ pub fn PostersView(props: &PostersProps) -> Html {
                     <label for="poster-visit">{ t(T::VisitType) }</label>
                     <select id="poster-visit" onchange={on_visit}>
                         { for VisitType::ALL.iter().map(|v| html! {
-                            <option value={v.as_str()} selected={*visit == Some(*v)}>{ t(visit_text(*v)) }</option>
+                            <option value={v.as_str()} selected={*visit == *v}>{ t(visit_text(*v)) }</option>
                         }) }
-                        <option value="" selected={visit.is_none()}>{ t(T::VisitAny) }</option>
                     </select>
                 </div>
                 <fieldset class="poster-departments">
