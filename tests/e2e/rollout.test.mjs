@@ -7,7 +7,9 @@
 // axe-core checks every new screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './harness.mjs';
 import { networkCable } from './network-cable.mjs';
@@ -180,7 +182,10 @@ test('a kiosk set up from its setup URL: offline answers show as backlog, then a
   await staff.page.locator('#kiosk-department').selectOption('cardiology');
   await staff.page.locator('#register-kiosk').click();
   const setupUrl = await staff.page.locator('#setup-url').innerText();
-  await staff.page.locator('.setup-qr').waitFor();
+  // Its QR code, as drawn on the page, holds exactly the setup URL.
+  const qrPng = join(mkdtempSync(join(tmpdir(), 'tiyan-qr-')), 'setup-qr.png');
+  await staff.page.locator('.setup-qr').screenshot({ path: qrPng });
+  assert.equal(execFileSync('zbarimg', ['-q', '--raw', qrPng], { encoding: 'utf8' }).trim(), setupUrl);
   await assertAccessible(staff.page, 'kiosks with a setup URL');
   const id = new URL(setupUrl).searchParams.get('kiosk_id');
   assert.ok(id, `the setup URL names its kiosk: ${setupUrl}`);
