@@ -90,6 +90,16 @@ struct ItemPlan {
     na_rate: f64,
 }
 
+/// The departments of each generated hospital `H001`… (the same for every
+/// seed), so a demo registry can name exactly the codes the demo
+/// responses carry.
+pub fn hospital_departments(count: u32) -> Vec<(String, &'static [&'static str])> {
+    hospitals(count, 0)
+        .into_iter()
+        .map(|h| (h.code, h.departments))
+        .collect()
+}
+
 /// Streams synthetic responses; see [`generate`].
 #[derive(Debug)]
 pub struct Generator<'a> {

@@ -1,6 +1,7 @@
 //! The command line: `serve`, `create-admin`, `seed-demo`.
 
 mod create_admin;
+mod demo_registry;
 mod seed_demo;
 mod serve;
 
@@ -36,8 +37,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create an administrator account, or reset its password and role.
     CreateAdmin(CreateAdminArgs),
-    /// Fill a database with generated demo responses and demo accounts
-    /// (admin and h001, password "tiyan-demo").
+    /// Fill a database with generated demo responses, demo accounts
+    /// (admin and h001, password "tiyan-demo"), the demo hospitals'
+    /// registry and a demo kiosk.
     SeedDemo(SeedDemoArgs),
 }
 

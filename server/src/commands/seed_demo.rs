@@ -1,8 +1,10 @@
 //! `tiyan-server seed-demo --database URL [--responses N]`: generated
-//! responses (`scoring::generate`: five hospitals, 2024 and 2025) and two
-//! demo accounts. Idempotent: the generator is deterministic, so a second
-//! run finds every id already stored and changes nothing but the accounts'
-//! password hashes.
+//! responses (`scoring::generate`: five hospitals, 2024 and 2025), two
+//! demo accounts, the registry of the five hospitals (names in zh-CN,
+//! zh-Hant and en) and one hall kiosk of H001. Idempotent: the generator is
+//! deterministic, so a second run finds every id already stored and
+//! changes nothing but the accounts' password hashes, the registry entries
+//! (written again) and the kiosk's setup link (a fresh one is printed).
 
 use anyhow::{bail, Context};
 use clap::Args;
@@ -13,7 +15,12 @@ use scoring::validate::Validator;
 use crate::auth::{hash_password, Role};
 use crate::clock::{Clock, SystemClock};
 use crate::ingest::{prepare_response, Checked};
-use crate::store::{Account, InsertOutcome, NewResponse, Store};
+use crate::rollout::{new_secret, PublicUrl, SETUP_CODE_BYTES};
+use crate::store::{Account, InsertOutcome, NewKioskRow, NewResponse, Store};
+
+use super::demo_registry::{
+    demo_registry, DEMO_KIOSK_HOSPITAL, DEMO_KIOSK_ID, DEMO_KIOSK_LOCATION, DEMO_KIOSK_NAME,
+};
 
 /// The password of the demo accounts, printed by the command and in the
 /// README: demo databases are for showing the product, never for real data.
@@ -32,6 +39,14 @@ pub struct SeedDemoArgs {
     /// Generator seed (the same seed gives the same responses).
     #[arg(long, default_value_t = 2024)]
     pub seed: u64,
+    /// The server's public base URL, for the demo kiosk's setup link
+    /// (as `serve --public-url`).
+    #[arg(
+        long,
+        env = "TIYAN_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
 }
 
 /// The demo accounts: a city-wide administrator and the administrator of
@@ -62,6 +77,7 @@ struct Counts {
 
 pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    let public_url = PublicUrl::parse(&args.public_url).context("--public-url")?;
     let store = Store::connect(&args.database).await.with_context(|| {
         format!(
             "could not open the database {}",
@@ -101,6 +117,11 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     for account in demo_accounts(&hash) {
         store.upsert_account(&account, now).await?;
     }
+    let registry = demo_registry(options.hospitals);
+    for hospital in &registry {
+        store.put_hospital(hospital, now).await?;
+    }
+    let setup_url = demo_kiosk(&store, &public_url, now).await?;
     store.close().await;
 
     println!(
@@ -118,7 +139,34 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     println!("demo accounts (password \"{DEMO_PASSWORD}\"):");
     println!("  admin  admin           every hospital");
     println!("  h001   hospital_admin  hospital H001 only");
+    println!(
+        "registry: {} hospitals with their departments",
+        registry.len()
+    );
+    println!("demo kiosk {DEMO_KIOSK_NAME} ({DEMO_KIOSK_HOSPITAL}): open once on the device");
+    println!("  {setup_url}");
     Ok(())
+}
+
+/// Registers the demo kiosk if it is missing and gives it a fresh one-time
+/// setup link (only the code's hash is stored, so an old link cannot be
+/// shown again).
+async fn demo_kiosk(store: &Store, public_url: &PublicUrl, now: i64) -> anyhow::Result<String> {
+    let (code, setup_hash) = new_secret(SETUP_CODE_BYTES);
+    if store.kiosk_place(DEMO_KIOSK_ID).await?.is_some() {
+        store.new_kiosk_setup(DEMO_KIOSK_ID, &setup_hash).await?;
+    } else {
+        let kiosk = NewKioskRow {
+            id: DEMO_KIOSK_ID,
+            hospital: DEMO_KIOSK_HOSPITAL,
+            department: None,
+            name: DEMO_KIOSK_NAME,
+            location: Some(DEMO_KIOSK_LOCATION),
+            setup_hash,
+        };
+        store.create_kiosk(&kiosk, now).await?;
+    }
+    Ok(public_url.kiosk_setup_url(DEMO_KIOSK_ID, DEMO_KIOSK_HOSPITAL, None, &code))
 }
 
 async fn insert(

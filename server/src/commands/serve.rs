@@ -129,6 +129,36 @@ mod tests {
         Cmd::parse_from(["serve", "--instrument", path]).serve
     }
 
+    fn parse(arguments: &[&str]) -> ServeArgs {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cmd {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Cmd::parse_from(std::iter::once("serve").chain(arguments.iter().copied())).serve
+    }
+
+    #[test]
+    fn the_public_url_defaults_to_the_listen_address_and_is_checked() {
+        let config = parse(&["--listen", "10.1.2.3:9000"]).config().unwrap();
+        assert_eq!(config.public_url.as_str(), "http://10.1.2.3:9000");
+        let config = parse(&["--public-url", "https://survey.example.org/"])
+            .config()
+            .unwrap();
+        assert_eq!(config.public_url.as_str(), "https://survey.example.org");
+        let message = format!(
+            "{:#}",
+            parse(&["--public-url", "survey.example.org/tiyan"])
+                .config()
+                .unwrap_err()
+        );
+        assert!(
+            message.starts_with("--public-url (TIYAN_PUBLIC_URL): public URL"),
+            "{message}"
+        );
+    }
+
     #[test]
     fn an_instrument_file_with_the_new_scales_is_served() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))

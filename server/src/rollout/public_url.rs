@@ -64,6 +64,24 @@ impl PublicUrl {
     pub fn join(&self, path: &str) -> String {
         format!("{}{path}", self.0)
     }
+
+    /// A kiosk's one-time setup link (docs/formats.md §7):
+    /// `/s/{hospital}?dept={department}&kiosk=1&kiosk_id={id}&setup={code}`,
+    /// the survey of its hospital (and department) in kiosk mode with what
+    /// it needs to claim the kiosk. Every part is a code of letters,
+    /// digits, `-` and `_`, or hex: nothing to escape.
+    pub fn kiosk_setup_url(
+        &self,
+        id: &str,
+        hospital: &str,
+        department: Option<&str>,
+        code: &str,
+    ) -> String {
+        let dept = department.map(|d| format!("dept={d}&")).unwrap_or_default();
+        self.join(&format!(
+            "/s/{hospital}?{dept}kiosk=1&kiosk_id={id}&setup={code}"
+        ))
+    }
 }
 
 impl fmt::Display for PublicUrl {

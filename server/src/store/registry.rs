@@ -333,11 +333,37 @@ mod tests {
                 .iter()
                 .map(|d| Department {
                     code: (*d).into(),
-                    names: Names::default(),
+                    names: Names {
+                        en: (*d).into(),
+                        ..Names::default()
+                    },
                     active: true,
                 })
                 .collect(),
         }
+    }
+
+    /// A put that fails half-way (here: a department code twice, which
+    /// the HTTP layer refuses before; the primary key refuses it too)
+    /// leaves the stored entry as it was.
+    #[tokio::test]
+    async fn a_failed_put_changes_nothing() {
+        let folder = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", folder.path().join("t.db").display());
+        let store = Store::connect(&url).await.unwrap();
+        let good = hospital("H001", &["cardiology"]);
+        assert_eq!(
+            store.put_hospital(&good, 1).await.unwrap(),
+            PutOutcome::Created
+        );
+        let mut bad = hospital("H001", &["ent", "ent"]);
+        bad.names.zh_cn = "改名".into();
+        assert!(store.put_hospital(&bad, 2).await.is_err());
+        assert_eq!(store.find_hospital("H001").await.unwrap(), Some(good));
+        let new_bad = hospital("H002", &["ent", "ent"]);
+        assert!(store.put_hospital(&new_bad, 3).await.is_err());
+        assert!(!store.hospital_exists("H002").await.unwrap());
+        store.close().await;
     }
 
     #[test]

@@ -305,15 +305,15 @@ async fn kiosks_are_managed_within_scope() {
                 .collect()
         };
         let (_, mine) = server.get_json("/api/v1/kiosks", &h001).await;
-        assert_eq!(ids(mine), [own.clone()]);
+        assert_eq!(ids(mine), [own]);
         let (_, theirs) = server.get_json("/api/v1/kiosks", &h002).await;
-        assert_eq!(ids(theirs), [other.clone()]);
+        assert_eq!(ids(theirs), [other.as_str()]);
         let (_, all) = server.get_json("/api/v1/kiosks", &admin).await;
         assert_eq!(ids(all).len(), 2);
         let (_, filtered) = server
             .get_json("/api/v1/kiosks?hospital=H002", &admin)
             .await;
-        assert_eq!(ids(filtered), [other.clone()]);
+        assert_eq!(ids(filtered), [other.as_str()]);
         let (status, _) = server.get_json("/api/v1/kiosks?hospital=H002", &h001).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
 

@@ -418,6 +418,36 @@ async fn seed_demo_is_idempotent_and_prints_the_demo_accounts() {
         let export = server.get_text("/api/v1/export?format=jsonl", &token).await;
         assert!(export.lines().count() > 0);
         assert!(export.lines().all(|l| l.contains("\"hospital\":\"H001\"")));
+
+        // The registry names every code the demo responses carry, and the
+        // kiosk's link printed last works (once).
+        let (_, unknown) = server
+            .get_json("/api/v1/hospitals/unregistered", &token)
+            .await;
+        assert_eq!(
+            unknown,
+            serde_json::json!({"hospitals": [], "departments": []})
+        );
+        let (_, hospital) = server.get_json("/api/v1/hospitals/H001", &token).await;
+        assert_eq!(hospital["names"]["zh-CN"], "江州市第一人民医院");
+        assert_eq!(hospital["level"], "三级");
+        let (_, kiosks) = server.get_json("/api/v1/kiosks", &token).await;
+        assert_eq!(kiosks[0]["name"], "门诊大厅 1号机");
+        let link = second.lines().last().unwrap().trim();
+        assert!(
+            link.starts_with("http://127.0.0.1:8080/s/H001?kiosk=1&kiosk_id="),
+            "{link}"
+        );
+        let (id, code) = link
+            .split_once("kiosk_id=")
+            .and_then(|(_, rest)| rest.split_once("&setup="))
+            .unwrap();
+        let path = format!("/api/v1/kiosks/{id}/claim");
+        let body = serde_json::json!({ "code": code });
+        let (status, _) = server
+            .send_json(reqwest::Method::POST, &path, None, &body)
+            .await;
+        assert_eq!(status, StatusCode::OK);
         server.stop().await;
     })
     .await;

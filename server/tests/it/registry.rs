@@ -375,3 +375,37 @@ async fn responses_with_unregistered_codes_are_stored_and_listed_in_scope() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_describes_the_rollout_endpoints() {
+    let db = crate::support::TestDb::sqlite();
+    let server = TestServer::start(db.url()).await;
+    let openapi: Value = server
+        .client
+        .get(server.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for (path, method) in [
+        ("/hospitals", "get"),
+        ("/hospitals/unregistered", "get"),
+        ("/hospitals/{hospital}", "get"),
+        ("/hospitals/{hospital}", "put"),
+        ("/public/{hospital}", "get"),
+        ("/kiosks", "get"),
+        ("/kiosks", "post"),
+        ("/kiosks/{id}", "delete"),
+        ("/kiosks/{id}/setup", "post"),
+        ("/kiosks/{id}/claim", "post"),
+        ("/kiosks/{id}/heartbeat", "post"),
+    ] {
+        assert!(
+            openapi["paths"][path][method].is_object(),
+            "{method} {path} is not described"
+        );
+    }
+    server.stop().await;
+}

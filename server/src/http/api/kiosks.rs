@@ -42,22 +42,6 @@ pub(super) struct KioskQuery {
     hospital: Option<String>,
 }
 
-/// `{public_url}/s/{hospital}?dept=…&kiosk=1&kiosk_id=…&setup=…`: the
-/// survey of the kiosk's hospital (and department), in kiosk mode, with
-/// what it needs to claim the kiosk. Codes are URL-safe by their rules.
-fn setup_url(
-    state: &AppState,
-    id: &str,
-    hospital: &str,
-    department: Option<&str>,
-    code: &str,
-) -> String {
-    let dept = department.map(|d| format!("dept={d}&")).unwrap_or_default();
-    state.public_url.join(&format!(
-        "/s/{hospital}?{dept}kiosk=1&kiosk_id={id}&setup={code}"
-    ))
-}
-
 /// `POST /kiosks` → 201 `{"id", "setup_url"}`.
 pub(super) async fn create(
     State(state): State<AppState>,
@@ -105,13 +89,10 @@ pub(super) async fn create(
         .create_kiosk(&row, state.clock.unix_seconds())
         .await?;
     tracing::info!(kiosk = %id, hospital = %kiosk.hospital, username = %who.0.username, "kiosk registered");
-    let url = setup_url(
-        &state,
-        &id,
-        &kiosk.hospital,
-        kiosk.department.as_deref(),
-        &code,
-    );
+    let url =
+        state
+            .public_url
+            .kiosk_setup_url(&id, &kiosk.hospital, kiosk.department.as_deref(), &code);
     Ok((StatusCode::CREATED, Json(KioskSetup { id, setup_url: url })).into_response())
 }
 
@@ -147,7 +128,9 @@ pub(super) async fn new_setup(
     if !state.store.new_kiosk_setup(&id, &setup_hash).await? {
         return Err(ApiError::NotFound);
     }
-    let url = setup_url(&state, &id, &hospital, department.as_deref(), &code);
+    let url = state
+        .public_url
+        .kiosk_setup_url(&id, &hospital, department.as_deref(), &code);
     Ok(Json(KioskSetup { id, setup_url: url }))
 }
 
