@@ -357,3 +357,24 @@ fn reads_the_names_of_the_public_hospital_as_serde_writes_them() {
     );
     assert_eq!(json::place_names("[1]", "er"), None);
 }
+
+#[wasm_bindgen_test]
+fn reads_the_registrys_names_as_serde_writes_them() {
+    use wire::Hospital;
+    let text = r#"[{"code":"H001","names":{"zh-CN":"一院","en":"First"},"level":"三级",
+        "departments":[{"code":"er","names":{"zh-CN":"急诊科"},"active":false},
+                       {"code":"icu","names":{"en":"ICU"}}]},
+        {"code":"H002","names":{"zh-Hant":"二院"},"departments":[]}]"#;
+    let registry: Vec<Hospital> = serde_json::from_str(text).unwrap();
+    let written = serde_json::to_string(&registry).unwrap();
+    let names = json::registry_names(&written).unwrap();
+    let expected = vec![
+        ("H001".to_owned(), registry[0].names.clone()),
+        ("H002".to_owned(), registry[1].names.clone()),
+        ("er".to_owned(), registry[0].departments[0].names.clone()),
+        ("icu".to_owned(), registry[0].departments[1].names.clone()),
+    ];
+    assert_eq!(names, expected);
+    assert_eq!(json::registry_names("{}"), None);
+    assert_eq!(json::registry_names(r#"[{"names":{}}]"#), None);
+}

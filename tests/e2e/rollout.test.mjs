@@ -201,7 +201,8 @@ test('a kiosk set up from its setup URL: offline answers show as backlog, then a
   const through = new URL(setupUrl);
   const onCable = `${cable.url}${through.pathname}${through.search}`;
   await open(kiosk.page, onCable);
-  assert.ok(!(await kiosk.page.evaluate(() => location.search)).includes('setup='), 'the spent code leaves the address bar');
+  const search = await kiosk.page.evaluate(() => location.search);
+  assert.equal(search, '?dept=cardiology&kiosk=1', 'the spent code leaves the address bar');
   await kiosk.page.waitForFunction(() => localStorage.getItem('tiyan.kiosk-device.v1') !== null);
   for (let i = 0; i < 80 && !(await kioskState(id))?.last_seen; i++) await new Promise((r) => setTimeout(r, 500));
   assert.equal((await kioskState(id)).state, 'ok', 'set up and heard from');

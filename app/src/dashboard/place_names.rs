@@ -1,7 +1,8 @@
 //! Hospital and department names for the codes responses carry
 //! (docs/formats.md §7): the registry of `GET /api/v1/hospitals`, read
-//! once per session. Codes the registry does not know are shown as they
-//! are.
+//! once per session (by `services::json::registry_names`, without serde's
+//! visitors for the registry's types, which would cost the page's wasm
+//! kilobytes). Codes the registry does not know are shown as they are.
 
 use scoring::lang::Lang;
 use wire::{Hospital, Names};
@@ -12,6 +13,11 @@ use wire::{Hospital, Names};
 pub struct PlaceNames(Vec<(String, Names)>);
 
 impl PlaceNames {
+    /// From code → names pairs, hospitals first.
+    pub fn new(names: Vec<(String, Names)>) -> PlaceNames {
+        PlaceNames(names)
+    }
+
     pub fn from_registry(hospitals: &[Hospital]) -> PlaceNames {
         let departments = hospitals.iter().flat_map(|h| &h.departments);
         PlaceNames(

@@ -98,6 +98,7 @@ catalogue! {
     Register => lang.choose("登记", "登記", "Register");
     SetupUrl => lang.choose("设置网址", "設定網址", "Setup URL");
     SetupHelp => lang.choose("在自助机上打开此网址一次（或用自助机扫描二维码），它就成为这台自助机。网址只能使用一次。", "在自助機上開啟此網址一次（或用自助機掃描二維碼），它就成為這台自助機。網址只能使用一次。", "Open this URL once on the kiosk (or scan the QR code with it) and the device becomes this kiosk. The URL works once.");
+    NewSetupUrl => lang.choose("新的设置网址", "新的設定網址", "New setup URL");
     SetupQr => lang.choose("设置网址的二维码", "設定網址的二維碼", "QR code of the setup URL");
     Refresh => lang.choose("刷新", "重新整理", "Refresh");
     NoKiosks => lang.choose("尚未登记自助机。", "尚未登記自助機。", "No kiosk is registered yet.");

@@ -66,6 +66,13 @@ pub async fn register_kiosk(kiosk: &NewKiosk) -> Result<KioskSetup, ApiError> {
     send("POST", "/api/v1/kiosks", kiosk).await
 }
 
+/// `POST /kiosks/{id}/setup`: a new setup URL for a replaced or reset
+/// device (the old device works until it is claimed).
+pub async fn new_setup(id: &str) -> Result<KioskSetup, ApiError> {
+    let url = format!("/api/v1/kiosks/{}/setup", encode(id));
+    read(Request::post(&url).send().await).await
+}
+
 /// A path segment or query value, percent-encoded.
 pub fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()

@@ -7,7 +7,9 @@ use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
 use serde::{Deserialize, Serialize};
 
 use super::draft::{may_resume, StoredDraft};
-use super::entry::{as_kiosk, parse_entry, resolve_entry, setup_code, Entry, KioskFlag, SetupCode};
+use super::entry::{
+    as_kiosk, parse_entry, resolve_entry, setup_code, without_setup, Entry, KioskFlag, SetupCode,
+};
 use super::i18n::Lang;
 use super::instrument_ref::InstrumentRef;
 use super::state::SurveyState;
@@ -35,7 +37,7 @@ pub fn entry_from_location() -> Entry {
     let (mut from_url, mut flag) = parse_entry(&path, &query);
     if let Some(setup) = setup_code(&query) {
         (from_url, flag) = (as_kiosk(from_url), KioskFlag::On);
-        claim(setup, &path);
+        claim(setup, &format!("{path}{}", without_setup(&query)));
     }
     match flag {
         KioskFlag::On => {
@@ -51,11 +53,11 @@ pub fn entry_from_location() -> Entry {
 }
 
 /// Exchanges a setup URL's one-time code for the kiosk's identity, and
-/// takes the code out of the address bar (it works once; a reload must
-/// not show a spent code).
-fn claim(setup: SetupCode, path: &str) {
+/// shows `address` (the URL without the code: it works once, and a
+/// reload must not show a spent code).
+fn claim(setup: SetupCode, address: &str) {
     if let Ok(history) = gloo::utils::window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
     }
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(device) = claim_kiosk(API_BASE, &setup.kiosk_id, &setup.code).await {

@@ -129,6 +129,21 @@ pub fn setup_code(query: &str) -> Option<SetupCode> {
     })
 }
 
+/// `query` without the setup URL's `kiosk_id` and `setup` (`?` and the
+/// rest as they were; empty when nothing is left).
+pub fn without_setup(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("kiosk_id=") && !p.starts_with("setup="))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 /// A setup URL makes the device a kiosk even without `kiosk=1`.
 pub fn as_kiosk(mut entry: Entry) -> Entry {
     entry.kiosk = true;
@@ -271,6 +286,11 @@ mod tests {
         assert_eq!(setup_code("?kiosk_id=k-12"), None);
         assert_eq!(setup_code("?kiosk_id=k/12&setup=a"), None);
         assert_eq!(setup_code("?kiosk_id=&setup=a"), None);
+        assert_eq!(
+            without_setup("?dept=er&kiosk=1&kiosk_id=k-12&setup=Ab3_x"),
+            "?dept=er&kiosk=1"
+        );
+        assert_eq!(without_setup("?kiosk_id=k&setup=a"), "");
         let (phone, _) = parse_entry("/s/H001", "channel=phone");
         let kiosk = as_kiosk(phone);
         assert!(kiosk.kiosk);

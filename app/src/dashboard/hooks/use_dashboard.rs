@@ -18,7 +18,7 @@ use crate::dashboard::state::{Action, DashboardState, Mode};
 use crate::dashboard::worker;
 use crate::services::clock::current_year;
 use crate::services::preferences;
-use crate::services::{rollout_api, staff_api};
+use crate::services::{json, staff_api};
 
 /// What the views get: the state and a callback per thing they can ask.
 #[derive(Clone)]
@@ -237,8 +237,9 @@ pub fn use_dashboard() -> DashboardHandle {
         use_effect_with(state.session().is_some(), move |signed_in| {
             if *signed_in {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(hospitals) = rollout_api::hospitals().await {
-                        places.set(Rc::new(PlaceNames::from_registry(&hospitals)));
+                    let text = staff_api::static_text("/api/v1/hospitals").await;
+                    if let Some(names) = text.ok().as_deref().and_then(json::registry_names) {
+                        places.set(Rc::new(PlaceNames::new(names)));
                     }
                 });
             }

@@ -122,19 +122,20 @@ pub fn RegisterKiosk(props: &RegisterProps) -> Html {
                 <button type="submit" class="primary" id="register-kiosk">{ t(T::Register) }</button>
             </form>
             if let Some(answer) = &*setup {
-                { setup_view(lang, answer) }
+                { setup_view(lang, answer, "setup") }
             }
         </section>
     }
 }
 
-/// The setup URL, as a link to copy and as a QR code.
-fn setup_view(lang: Lang, answer: &KioskSetup) -> Html {
+/// The setup URL, as a link to copy and as a QR code; `id` names the
+/// block (and `{id}-url` the link).
+pub fn setup_view(lang: Lang, answer: &KioskSetup, id: &str) -> Html {
     let t = |k: T| k.in_(lang);
     html! {
-        <div class="kiosk-setup" id="kiosk-setup">
+        <div class="kiosk-setup" id={id.to_owned()}>
             <h3>{ t(T::SetupUrl) }</h3>
-            <p><a id="setup-url" href={answer.setup_url.clone()}>{ &answer.setup_url }</a></p>
+            <p><a id={format!("{id}-url")} href={answer.setup_url.clone()}>{ &answer.setup_url }</a></p>
             <p class="muted">{ t(T::SetupHelp) }</p>
             if let Some(svg) = setup_qr_svg(&answer.setup_url) {
                 <img class="setup-qr" src={data_url(&svg)} alt={t(T::SetupQr)} width="220" height="220" />

@@ -3,11 +3,11 @@
 use std::rc::Rc;
 
 use wasm_bindgen_futures::spawn_local;
-use wire::{Hospital, Kiosk};
+use wire::{Hospital, Kiosk, KioskSetup};
 use yew::prelude::*;
 
 use super::advice::{advice, state_text};
-use super::register::RegisterKiosk;
+use super::register::{setup_view, RegisterKiosk};
 use crate::rollout::i18n::{Lang, T};
 use crate::services::rollout_api;
 use crate::services::staff_api::ApiError;
@@ -32,6 +32,15 @@ pub fn KiosksView(props: &KiosksProps) -> Html {
     let lang = props.lang;
     let t = |k: T| k.in_(lang);
     let kiosks = use_state(|| None::<Result<Vec<Kiosk>, ApiError>>);
+    // A new setup URL asked for one kiosk (a replaced or reset device).
+    let reissued = use_state(|| None::<Result<KioskSetup, ApiError>>);
+    let reissue = |id: String| {
+        let reissued = reissued.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (id, reissued) = (id.clone(), reissued.clone());
+            spawn_local(async move { reissued.set(Some(rollout_api::new_setup(&id).await)) });
+        })
+    };
     let refresh = {
         let kiosks = kiosks.clone();
         Callback::from(move |()| {
@@ -77,6 +86,7 @@ pub fn KiosksView(props: &KiosksProps) -> Html {
                         <th scope="col" class="num">{ t(T::Rejected) }</th>
                         <th scope="col">{ t(T::LastDelivered) }</th>
                         <th scope="col">{ t(T::WhatToDo) }</th>
+                        <th scope="col">{ t(T::SetupUrl) }</th>
                     </tr></thead>
                     <tbody>
                         { for list.iter().map(|k| html! {
@@ -91,6 +101,12 @@ pub fn KiosksView(props: &KiosksProps) -> Html {
                                 <td class="num">{ k.outbox_rejected }</td>
                                 <td>{ when(k.last_delivered_at.as_deref(), t(T::Never)) }</td>
                                 <td class="advice">{ t(advice(k.state)) }</td>
+                                <td>
+                                    <button type="button" onclick={reissue(k.id.clone())}
+                                            aria-label={format!("{} · {}", t(T::NewSetupUrl), k.name)}>
+                                        { t(T::NewSetupUrl) }
+                                    </button>
+                                </td>
                             </tr>
                         }) }
                     </tbody>
@@ -103,6 +119,13 @@ pub fn KiosksView(props: &KiosksProps) -> Html {
             <h2 class="page-title">{ t(T::KiosksTitle) }</h2>
             <p><button type="button" id="refresh-kiosks" onclick={refresh.reform(|_: MouseEvent| ())}>{ t(T::Refresh) }</button></p>
             { table }
+            <div role="status" aria-live="polite">
+                { match &*reissued {
+                    Some(Ok(setup)) => setup_view(lang, setup, "reissued"),
+                    Some(Err(e)) => html! { <p class="error">{ e.to_string() }</p> },
+                    None => Html::default(),
+                } }
+            </div>
             <RegisterKiosk {lang} hospitals={props.hospitals.clone()} on_registered={refresh.clone()} />
         </>
     }

@@ -22,7 +22,7 @@ pub mod write;
 use wasm_bindgen::JsCast;
 
 pub use read::{FromJson, JsonError, Node};
-pub use registry::{place_names, PlaceNames};
+pub use registry::{place_names, registry_names, PlaceNames};
 pub use response::answer;
 pub use write::{stringify, JsonWriter, ToJson};
 

@@ -1,6 +1,9 @@
-//! The names the survey's welcome screen shows, read from the text of
-//! `GET /public/{hospital}` (docs/formats.md §7, `wire::PublicHospital`):
-//! the hospital's and one department's, without building the whole list.
+//! Names of the registry (docs/formats.md §7), read without serde: what
+//! the survey's welcome screen shows, from the text of
+//! `GET /public/{hospital}` (`wire::PublicHospital`: the hospital's and
+//! one department's names), and the code → names list the dashboard
+//! labels its filters and groups with, from `GET /hospitals`
+//! (`[wire::Hospital]`).
 
 use wire::Names;
 
@@ -33,6 +36,22 @@ pub fn place_names(text: &str, department: &str) -> Option<PlaceNames> {
         hospital: node.object("names").ok()?,
         department,
     })
+}
+
+/// Every code of `GET /hospitals`'s text with its names: the hospitals
+/// first, then their departments, in order; `None` if it is not a list of
+/// hospitals.
+pub fn registry_names(text: &str) -> Option<Vec<(String, Names)>> {
+    let hospitals = parse_node(text).ok()?.elements()?;
+    let departments: Vec<Node> = hospitals
+        .iter()
+        .flat_map(|h| h.field("departments").elements().unwrap_or_default())
+        .collect();
+    hospitals
+        .iter()
+        .chain(&departments)
+        .map(|n| Some((n.string("code").ok()?, n.object("names").ok()?)))
+        .collect()
 }
 
 /// A language left out is "" (not given), as serde reads it.
