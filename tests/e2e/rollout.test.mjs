@@ -134,6 +134,24 @@ test('a kiosk without a hospital tells staff how to set it up', async () => {
   await context.close();
 });
 
+test('a kiosk holding refused answers tells staff what to do', async () => {
+  const { context, page } = await newPage(KIOSK);
+  await open(page, `${server.url}/s/${HOSPITAL.code}?kiosk=1`);
+  const refused = {
+    id: crypto.randomUUID(), instrument: 'pxs-core', instrument_version: 1,
+    hospital: HOSPITAL.code, department: '', visit_type: 'outpatient', channel: 'kiosk',
+    submitted_at: '2025-06-01T08:00:00Z', answers: {}, respondent: {}, comment: '',
+  };
+  await page.evaluate((r) => localStorage.setItem('tiyan.outbox.v1', JSON.stringify({
+    pending: [], kept_aside: [{ response: r, reason: 'rejected', message: 'answers: not valid' }],
+  })), refused);
+  await page.reload();
+  await page.getByText('1 份答卷待工作人员处理').waitFor();
+  await page.getByText('工作人员：请勿清除本机数据').waitFor();
+  await assertAccessible(page, 'kiosk holding refused answers');
+  await context.close();
+});
+
 test('registry and posters pages: names edited, server refusals next to the field', async () => {
   // A response from a misprinted QR code (`cardiolgy`): accepted, and
   // listed for staff as unregistered.
