@@ -132,16 +132,14 @@ pub fn setup_code(query: &str) -> Option<SetupCode> {
 /// `query` without the setup URL's `kiosk_id` and `setup` (`?` and the
 /// rest as they were; empty when nothing is left).
 pub fn without_setup(query: &str) -> String {
-    let kept: Vec<&str> = query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("kiosk_id=") && !p.starts_with("setup="))
-        .collect();
-    if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
+    let mut kept = String::new();
+    for pair in query.trim_start_matches('?').split('&') {
+        if !pair.is_empty() && !pair.starts_with("kiosk_id=") && !pair.starts_with("setup=") {
+            kept.push(if kept.is_empty() { '?' } else { '&' });
+            kept.push_str(pair);
+        }
     }
+    kept
 }
 
 /// A setup URL makes the device a kiosk even without `kiosk=1`.
