@@ -167,7 +167,8 @@ test('registry and posters pages: names edited, server refusals next to the fiel
   });
   assert.equal(r.status, 201);
   const { context, page, errors } = await staffPage();
-  await page.locator('#hospital-name-zh-CN').waitFor();
+  await page.locator('.hospital-choice', { hasText: HOSPITAL.code }).click();
+  await page.locator('#editor-heading', { hasText: HOSPITAL.code }).waitFor();
   await page.locator('#unregistered-codes').getByText('cardiolgy').waitFor();
   assert.equal(await page.locator('#hospital-name-zh-CN').inputValue(), '市第一人民医院');
   await assertAccessible(page, 'registry');
@@ -182,7 +183,7 @@ test('registry and posters pages: names edited, server refusals next to the fiel
   await page.locator('.saved').waitFor();
 
   await page.getByRole('link', { name: '二维码海报' }).click();
-  await page.locator('#poster-hospital').waitFor();
+  await page.locator('#poster-hospital').selectOption(HOSPITAL.code);
   await page.locator('#poster-dept-cardiology').check();
   await page.locator('#poster-preview').waitFor();
   const href = await page.locator('#print-posters').getAttribute('href');
@@ -195,6 +196,7 @@ test('registry and posters pages: names edited, server refusals next to the fiel
 test('a kiosk set up from its setup URL: offline answers show as backlog, then arrive once and it is ok', async (t) => {
   // Staff register the kiosk on the Kiosks page.
   const staff = await staffPage('kiosks');
+  await staff.page.locator('#kiosk-hospital').selectOption(HOSPITAL.code);
   await staff.page.locator('#kiosk-name').fill('门诊大厅 1号机');
   await staff.page.locator('#kiosk-location').fill('门诊楼一层');
   await staff.page.locator('#kiosk-department').selectOption('cardiology');
