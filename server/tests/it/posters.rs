@@ -109,7 +109,10 @@ fn every_qr_code_of_a_sheet_decodes_to_exactly_the_survey_url() {
 }
 
 /// The registry of the route tests: H001 with three departments (one
-/// inactive, one whose code needs percent-encoding), H002 with one.
+/// inactive, one whose code needs percent-encoding), H002 with one. It is
+/// written to the store directly: the registry API takes ASCII codes only,
+/// but responses may carry any department, and a poster's URL must encode
+/// whatever code it is given.
 fn registry() -> Vec<Hospital> {
     let department = |code: &str, zh_cn: &str, en: &str, active: bool| Department {
         code: code.into(),
