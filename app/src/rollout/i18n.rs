@@ -63,7 +63,6 @@ catalogue! {
     Department => lang.choose("科室", "科室", "Department");
     Active => lang.choose("启用", "啟用", "Active");
     AddDepartment => lang.choose("添加科室", "新增科室", "Add a department");
-    RemoveDepartment => lang.choose("移除", "移除", "Remove");
     Save => lang.choose("保存", "儲存", "Save");
     Saving => lang.choose("正在保存…", "正在儲存…", "Saving…");
     Saved => lang.choose("已保存。", "已儲存。", "Saved.");
@@ -86,7 +85,6 @@ catalogue! {
     Inpatient => lang.choose("住院", "住院", "Inpatient");
     ChooseDepartments => lang.choose("选择科室", "選擇科室", "Choose departments");
     SelectAll => lang.choose("全选", "全選", "Select all");
-    Preview => lang.choose("预览", "預覽", "Preview");
     PrintBatch => lang.choose("打印所选海报", "列印所選海報", "Print the chosen posters");
     NoneChosen => lang.choose("请至少选择一个科室。", "請至少選擇一個科室。", "Choose at least one department.");
     PosterOf => lang.choose("海报预览：", "海報預覽：", "Poster preview: ");
@@ -119,16 +117,6 @@ catalogue! {
     AdviceBacklog => lang.choose("答卷等待超过 30 分钟：检查自助机的网络连接；答卷保存在自助机上，联网后自动上传，请勿清除浏览器数据。", "答卷等待超過 30 分鐘：檢查自助機的網路連線；答卷保存在自助機上，連網後自動上傳，請勿清除瀏覽器資料。", "Answers have waited over 30 minutes: check the kiosk's network. They are kept on the kiosk and upload once it is online; do not clear its browser data.");
     AdviceRejects => lang.choose("服务器拒收了部分答卷：请勿清除浏览器数据，联系技术支持取回这些答卷并检查问卷版本与二维码。", "伺服器拒收了部分答卷：請勿清除瀏覽器資料，聯繫技術支援取回這些答卷並檢查問卷版本與二維碼。", "The server refused some answers: do not clear the kiosk's browser data; ask technical support to recover them and check the survey version and QR code.");
     KiosksTable => lang.choose("自助机列表", "自助機列表", "Kiosks");
-    UnknownDepartment => lang.choose("（未登记）", "（未登記）", "(not registered)");
-}
-
-/// Fills `{name}` placeholders of a catalogue text.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
 }
 
 #[cfg(test)]

@@ -24,9 +24,9 @@ pub fn add_department(hospital: &mut Hospital) {
     });
 }
 
-/// Whether the department at `row` was added in this edit (only those may
-/// be removed: a saved one is made inactive instead, keeping its names for
-/// past responses).
+/// Whether the department at `row` was added in this edit: only its code
+/// may still be typed (a saved department's code is what its responses
+/// carry; it is made inactive rather than renamed or removed).
 pub fn is_new_row(saved: &Hospital, draft: &Hospital, row: usize) -> bool {
     draft
         .departments
