@@ -2,5 +2,6 @@
 //! survey (`bin/survey.rs`) and the admin dashboard (`bin/dashboard.rs`).
 
 pub mod dashboard;
+pub mod rollout;
 pub mod services;
 pub mod survey;

@@ -273,3 +273,108 @@ fn drafts_entries_and_preferences_read_and_write_as_serde_does() {
         large_text: true,
     });
 }
+
+#[wasm_bindgen_test]
+fn the_heartbeat_is_written_as_serde_writes_it() {
+    use wire::Heartbeat;
+    for beat in [
+        Heartbeat {
+            app_version: "0.1.0".to_owned(),
+            outbox_pending: 3,
+            outbox_rejected: 1,
+            last_delivered_at: Some("2025-06-01T08:30:00Z".to_owned()),
+            oldest_pending_seconds: Some(2_400),
+        },
+        Heartbeat {
+            app_version: "0.1.0".to_owned(),
+            outbox_pending: 0,
+            outbox_rejected: 0,
+            last_delivered_at: None,
+            oldest_pending_seconds: None,
+        },
+    ] {
+        let ours = json::stringify(&beat);
+        assert_eq!(ours, serde_json::to_string(&beat).unwrap());
+        assert_eq!(serde_json::from_str::<Heartbeat>(&ours).unwrap(), beat);
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_claimed_kiosk_keeps_its_id_and_secret() {
+    use app::services::kiosk::KioskDevice;
+    let claimed = wire::KioskClaimed {
+        id: "k-7".to_owned(),
+        hospital: "H001".to_owned(),
+        department: Some("er".to_owned()),
+        name: "门诊大厅 1号机".to_owned(),
+        location: None,
+        secret: "s3cr3t".to_owned(),
+    };
+    let device: KioskDevice = json::parse(&serde_json::to_string(&claimed).unwrap()).unwrap();
+    assert_eq!(
+        (device.id.as_str(), device.secret.as_str()),
+        ("k-7", "s3cr3t")
+    );
+    let back: KioskDevice = json::parse(&json::stringify(&device)).unwrap();
+    assert_eq!(back, device);
+}
+
+#[wasm_bindgen_test]
+fn reads_the_names_of_the_public_hospital_as_serde_writes_them() {
+    use wire::{Names, PublicDepartment, PublicHospital};
+    let names = |zh_cn: &str, en: &str| Names {
+        zh_cn: zh_cn.to_owned(),
+        zh_hant: String::new(),
+        en: en.to_owned(),
+    };
+    let public = PublicHospital {
+        code: "H001".to_owned(),
+        names: names("市第一人民医院", "First \"People's\" Hospital"),
+        departments: vec![
+            PublicDepartment {
+                code: "er".to_owned(),
+                names: names("急诊科", ""),
+            },
+            PublicDepartment {
+                code: "cardiology".to_owned(),
+                names: names("心内科", "Cardiology"),
+            },
+        ],
+    };
+    let text = serde_json::to_string(&public).unwrap();
+    let place = json::place_names(&text, "cardiology").unwrap();
+    assert_eq!(place.code, public.code);
+    assert_eq!(place.hospital, public.names);
+    assert_eq!(place.department, Some(public.departments[1].names.clone()));
+    assert_eq!(json::place_names(&text, "icu").unwrap().department, None);
+    // A language left out reads as serde reads it: not given.
+    let partial = r#"{"code":"H2","names":{"zh-CN":"二院"},"departments":[]}"#;
+    assert_eq!(
+        json::place_names(partial, "").unwrap().hospital,
+        serde_json::from_str::<PublicHospital>(partial)
+            .unwrap()
+            .names
+    );
+    assert_eq!(json::place_names("[1]", "er"), None);
+}
+
+#[wasm_bindgen_test]
+fn reads_the_registrys_names_as_serde_writes_them() {
+    use wire::Hospital;
+    let text = r#"[{"code":"H001","names":{"zh-CN":"一院","en":"First"},"level":"三级",
+        "departments":[{"code":"er","names":{"zh-CN":"急诊科"},"active":false},
+                       {"code":"icu","names":{"en":"ICU"}}]},
+        {"code":"H002","names":{"zh-Hant":"二院"},"departments":[]}]"#;
+    let registry: Vec<Hospital> = serde_json::from_str(text).unwrap();
+    let written = serde_json::to_string(&registry).unwrap();
+    let names = json::registry_names(&written).unwrap();
+    let expected = vec![
+        ("H001".to_owned(), registry[0].names.clone()),
+        ("H002".to_owned(), registry[1].names.clone()),
+        ("er".to_owned(), registry[0].departments[0].names.clone()),
+        ("icu".to_owned(), registry[0].departments[1].names.clone()),
+    ];
+    assert_eq!(names, expected);
+    assert_eq!(json::registry_names("{}"), None);
+    assert_eq!(json::registry_names(r#"[{"names":{}}]"#), None);
+}

@@ -1,8 +1,10 @@
 //! Building the two browser bundles with trunk, offline, with the local tools.
 //!
 //! The survey goes to `dist/` (served at `/`), the dashboard to
-//! `dist/admin/` (served at `/admin/`), so patients never download the
-//! dashboard. The survey is built first because trunk empties its dist folder.
+//! `dist/admin/` (served at `/admin/`), the staff's roll-out pages to
+//! `dist/admin/rollout/`, so patients never download the staff bundles.
+//! Each bundle is built before the ones inside its folder because trunk
+//! empties its dist folder.
 //!
 //! A release build runs wasm-opt over three modules (about 45 s here even
 //! when cargo has nothing to compile), so the build is skipped when a
@@ -24,6 +26,7 @@ const INPUTS: &[&str] = &[
     "Trunk.toml",
     "index.html",
     "dashboard.html",
+    "rollout.html",
     "app",
     "scoring",
     "public",
@@ -36,8 +39,9 @@ const STAMP: &str = "dist/.inputs-fingerprint";
 pub(crate) fn build_app(root: &Path) -> Result<()> {
     let fingerprint = inputs_fingerprint(root)?;
     let stamp = root.join(STAMP);
-    let built =
-        root.join("dist/index.html").exists() && root.join("dist/admin/index.html").exists();
+    let built = ["dist", "dist/admin", "dist/admin/rollout"]
+        .iter()
+        .all(|folder| root.join(folder).join("index.html").exists());
     if built && std::fs::read_to_string(&stamp).ok().as_deref() == Some(fingerprint.as_str()) {
         eprintln!("app bundles in dist/ are up to date (inputs unchanged since the last build)");
         return Ok(());
@@ -100,6 +104,17 @@ fn build_bundles(root: &Path) -> Result<()> {
         ],
     )?;
     write_worker_loader(&root.join("dist/admin"))?;
+    trunk(
+        root,
+        &[
+            "build",
+            "rollout.html",
+            "--dist",
+            "dist/admin/rollout",
+            "--public-url",
+            "/admin/rollout/",
+        ],
+    )?;
     minify_glue(root)
 }
 

@@ -56,7 +56,7 @@ fn report_page(dash: &DashboardHandle) -> Html {
     let lang = state.lang;
     let view_data = match (&state.result, &state.instrument) {
         (Some(loaded), Some(instrument)) => Some(ViewData {
-            labels: Rc::new(Labels::new(instrument, lang)),
+            labels: Rc::new(Labels::new(instrument, lang).with_places(dash.places.clone())),
             loaded: loaded.clone(),
         }),
         _ => None,
@@ -68,7 +68,7 @@ fn report_page(dash: &DashboardHandle) -> Html {
             <a class="skip-link" href="#main">{ T::SkipToContent.in_(lang) }</a>
             { top_bar(lang, &state.mode, &dash.set_lang, &dash.logout) }
             <FilterBar lang={lang} filters={state.filters.clone()} facets={state.facets.clone()}
-                       years={dash.years()} fixed_hospital={fixed_hospital} busy={state.busy()}
+                       years={dash.years()} fixed_hospital={fixed_hospital} places={dash.places.clone()} busy={state.busy()}
                        on_change={dash.edit_filters.clone()} on_apply={dash.apply.clone()} />
             { tabs(lang, &dash.route, &dash.base, state.may_see_comments(), &dash.navigate) }
             <main id="main" class="content">

@@ -9,7 +9,9 @@ use scoring::instrument::{Scale, Texts, VisitType};
 use scoring::response::Channel;
 
 use super::i18n::{Lang, T};
+use super::place_names::PlaceNames;
 use scoring::report::Scope;
+use std::rc::Rc;
 
 /// The texts of an instrument (docs/formats.md §1), read from its JSON: only
 /// what the page shows. The page never validates or scores (the worker
@@ -53,6 +55,7 @@ pub struct Labels {
     pub lang: Lang,
     stages: Vec<(String, String)>,
     items: HashMap<String, ItemLabel>,
+    places: Rc<PlaceNames>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +114,24 @@ impl Labels {
             lang,
             stages,
             items,
+            places: Rc::default(),
+        }
+    }
+
+    /// With the registry's names for hospital and department codes.
+    pub fn with_places(mut self, places: Rc<PlaceNames>) -> Labels {
+        self.places = places;
+        self
+    }
+
+    /// A group's or unit's key as shown: `all`, "not given" when empty,
+    /// else the hospital's or department's name, or the code.
+    pub fn place<'a>(&'a self, key: &'a str) -> &'a str {
+        let words = scoring::present::words::ReportWords::of(self.lang);
+        match key {
+            "all" => T::All.in_(self.lang),
+            "" => words.not_given,
+            code => self.places.name(self.lang, code),
         }
     }
 

@@ -25,6 +25,7 @@ pub mod labels;
 pub mod loading;
 pub mod model;
 pub mod number_format;
+pub mod place_names;
 pub mod protocol;
 pub mod route;
 pub mod state;

@@ -11,6 +11,12 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Milliseconds since the Unix epoch of an RFC 3339 time, read by the
+/// browser (`Date.parse`); `None` if it cannot read it.
+pub fn parse_ms(rfc3339: &str) -> Option<f64> {
+    Some(js_sys::Date::parse(rfc3339)).filter(|ms| !ms.is_nan())
+}
+
 /// This year, in UTC.
 pub fn current_year() -> i32 {
     js_sys::Date::new_0().get_utc_full_year() as i32

@@ -6,7 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::json;
-use wire::BatchReply;
+use super::kiosk::KioskDevice;
+use wire::{BatchReply, Heartbeat};
 
 use super::outbox::delivery::parse_retry_after;
 use super::outbox::BatchOutcome;
@@ -38,18 +39,32 @@ async fn send(
     url: &str,
     json_body: Option<&str>,
 ) -> Result<web_sys::Response, JsValue> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = json_body {
-        let headers = web_sys::Headers::new()?;
-        headers.set("Content-Type", "application/json")?;
-        init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(body));
-    }
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    JsFuture::from(start(method, url, json_body, None)?)
         .await?
         .dyn_into::<web_sys::Response>()
+}
+
+/// Starts `fetch(url)` with a JSON body and a bearer token when given
+/// them: the promise of its answer.
+fn start(
+    method: &str,
+    url: &str,
+    json_body: Option<&str>,
+    bearer: Option<&str>,
+) -> Result<js_sys::Promise, JsValue> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new()?;
+    if let Some(token) = bearer {
+        headers.set("Authorization", &format!("Bearer {token}"))?;
+    }
+    if let Some(body) = json_body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    Ok(window.fetch_with_str_and_init(url, &init))
 }
 
 /// The body of `reply` as text.
@@ -91,11 +106,50 @@ pub async fn post_batch(api_base: &str, batch: &[Response]) -> BatchOutcome {
 /// currently uses (kept as is for offline reloads, so the bundle needs no
 /// serialiser for instruments; parsed only when it is a new one).
 pub async fn fetch_instrument(api_base: &str) -> Result<String, FetchError> {
-    let reply = send("GET", &format!("{api_base}/instrument"), None)
+    fetch_text("GET", &format!("{api_base}/instrument"), None).await
+}
+
+/// The body of a 200 answer as text.
+async fn fetch_text(
+    method: &str,
+    url: &str,
+    json_body: Option<&str>,
+) -> Result<String, FetchError> {
+    let reply = send(method, url, json_body)
         .await
         .map_err(|e| FetchError::Network(describe(e)))?;
     if reply.status() != 200 {
         return Err(FetchError::Status(reply.status()));
     }
     text(&reply).await.ok_or(FetchError::Decode)
+}
+
+/// `GET {api}/public/{hospital}`: the JSON text of the names of the
+/// hospital and its departments (`wire::PublicHospital`), kept as is for
+/// a kiosk that starts offline.
+pub async fn fetch_public_hospital(api_base: &str, hospital: &str) -> Result<String, FetchError> {
+    fetch_text("GET", &format!("{api_base}/public/{hospital}"), None).await
+}
+
+/// `POST {api}/kiosks/{id}/claim` with the setup URL's one-time code: the
+/// device becomes that kiosk.
+///
+/// `id` and `code` are letters, digits, `-` and `_` only
+/// (`entry::setup_code`), so the body needs no escaping.
+pub async fn claim_kiosk(api_base: &str, id: &str, code: &str) -> Result<KioskDevice, FetchError> {
+    let body = format!(r#"{{"code":"{code}"}}"#);
+    let url = format!("{api_base}/kiosks/{id}/claim");
+    let text = fetch_text("POST", &url, Some(&body)).await?;
+    // The answer is a `wire::KioskClaimed`; the device keeps its id and
+    // secret (the kiosk's entry comes from the setup URL itself).
+    json::parse::<KioskDevice>(&text).map_err(|_| FetchError::Decode)
+}
+
+/// Sends `POST {api}/kiosks/{id}/heartbeat`, signed with the kiosk's
+/// secret, without waiting for the answer: a heartbeat that is lost is
+/// followed by the next one.
+pub fn send_heartbeat(api_base: &str, device: &KioskDevice, beat: &Heartbeat) {
+    let url = format!("{api_base}/kiosks/{}/heartbeat", device.id);
+    let body = json::stringify(beat);
+    let _ = start("POST", &url, Some(&body), Some(&device.secret));
 }

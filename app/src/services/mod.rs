@@ -9,9 +9,11 @@
 pub mod clock;
 pub mod http;
 pub mod json;
+pub mod kiosk;
 pub mod outbox;
 pub mod preferences;
 pub mod random;
+pub mod rollout_api;
 pub mod staff_api;
 pub mod storage;
 pub mod sync;

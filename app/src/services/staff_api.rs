@@ -80,7 +80,7 @@ fn js_error(value: JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-async fn check(response: Response) -> Result<Response, ApiError> {
+pub(super) async fn check(response: Response) -> Result<Response, ApiError> {
     match response.status() {
         200..=299 => Ok(response),
         401 => Err(ApiError::Unauthorized),
@@ -156,7 +156,8 @@ pub async fn instrument_json() -> Result<String, ApiError> {
         .map_err(|e| ApiError::Decode(e.to_string()))
 }
 
-/// A static file served beside the page.
+/// A text the server serves: a static file beside the page, or an answer
+/// the page reads with its own reader (`services::json`).
 pub async fn static_text(url: &str) -> Result<String, ApiError> {
     let response = Request::get(url)
         .send()

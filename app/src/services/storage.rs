@@ -37,6 +37,19 @@ pub const DRAFT: Slot = Slot {
 pub const KIOSK: Slot = Slot {
     key: "tiyan.kiosk.v1",
 };
+/// The kiosk this device was set up as (`kiosk::KioskDevice`).
+pub const KIOSK_DEVICE: Slot = Slot {
+    key: "tiyan.kiosk-device.v1",
+};
+/// When the server last acknowledged an answer from this device (RFC 3339).
+pub const LAST_DELIVERED: Slot = Slot {
+    key: "tiyan.delivered.v1",
+};
+/// The names of the survey's hospital and its departments, the text of
+/// `GET /api/v1/public/{hospital}`, for a kiosk that starts offline.
+pub const HOSPITAL_NAMES: Slot = Slot {
+    key: "tiyan.hospital.v1",
+};
 /// The last instrument served by `GET /api/v1/instrument`.
 pub const INSTRUMENT: Slot = Slot {
     key: "tiyan.instrument.v1",

@@ -5,6 +5,10 @@
 //! All decisions are [`SyncPolicy`]'s (pure, tested); this file only wires
 //! it to `fetch`, timers and events. One request at a time: a kick that
 //! arrives while a batch is in flight runs as soon as it returns.
+//!
+//! On a device set up as a kiosk, each run also sends the kiosk's
+//! heartbeat when the outbox's counts changed or [`HEARTBEAT_MS`] have
+//! passed, so staff see what it holds (docs/formats.md §7).
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -13,8 +17,9 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
+use super::kiosk::{heartbeat_of, KioskDevice};
 use super::outbox::{NextStep, Outbox, SyncPolicy};
-use super::{http, random, storage};
+use super::{clock, http, random, storage};
 
 /// What the upload indicator shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,6 +43,10 @@ impl OutboxStatus {
 /// queued something; the outbox is shared by the origin).
 const IDLE_CHECK_MS: u64 = 30_000;
 
+/// A kiosk's heartbeat at least this often while the survey runs (a
+/// kiosk is `silent` after an hour without one).
+pub const HEARTBEAT_MS: f64 = 5.0 * 60_000.0;
+
 /// A running sync loop; dropping it stops the loop.
 pub struct SyncAgent {
     inner: Rc<Inner>,
@@ -52,6 +61,8 @@ struct Inner {
     kicked_in_flight: Cell<bool>,
     stopped: Cell<bool>,
     on_status: Box<dyn Fn(OutboxStatus)>,
+    /// When the last heartbeat was taken, and the counts it reported.
+    last_beat: Cell<Option<(f64, OutboxStatus)>>,
 }
 
 impl SyncAgent {
@@ -73,6 +84,7 @@ impl SyncAgent {
             kicked_in_flight: Cell::new(false),
             stopped: Cell::new(false),
             on_status: Box::new(on_status),
+            last_beat: Cell::new(None),
         });
         if let Some(window) = web_sys::window() {
             let weak = Rc::downgrade(&inner);
@@ -114,6 +126,7 @@ fn run(weak: &Weak<Inner>) {
 
     let outbox = storage::load_outbox();
     (inner.on_status)(OutboxStatus::of(&outbox));
+    heartbeat(&inner, &outbox);
     if outbox.pending.is_empty() {
         schedule(&inner, IDLE_CHECK_MS);
         return;
@@ -145,7 +158,11 @@ fn run(weak: &Weak<Inner>) {
         });
         let next = match updated {
             Ok((next, outbox)) => {
+                if ids.iter().any(|id| !outbox.contains(id)) {
+                    let _ = storage::LAST_DELIVERED.set_raw(&clock::now_rfc3339());
+                }
                 (inner.on_status)(OutboxStatus::of(&outbox));
+                heartbeat(&inner, &outbox);
                 next
             }
             // Could not record the outcome: what the server has is sent
@@ -158,6 +175,27 @@ fn run(weak: &Weak<Inner>) {
             follow(&inner, next);
         }
     });
+}
+
+/// Sends the kiosk's heartbeat if this device is a kiosk, it is online,
+/// and the counts changed or the last one is [`HEARTBEAT_MS`] old (so a
+/// lost one is followed by another within that time).
+fn heartbeat(inner: &Rc<Inner>, outbox: &Outbox) {
+    let Some(device) = KioskDevice::on_device() else {
+        return;
+    };
+    let now = clock::now_ms();
+    let status = OutboxStatus::of(outbox);
+    let due = inner
+        .last_beat
+        .get()
+        .is_none_or(|(at, sent)| sent != status || now - at >= HEARTBEAT_MS);
+    if !due || !is_online() {
+        return;
+    }
+    inner.last_beat.set(Some((now, status)));
+    let beat = heartbeat_of(outbox, now, storage::LAST_DELIVERED.raw(), clock::parse_ms);
+    http::send_heartbeat(&inner.api_base, &device, &beat);
 }
 
 fn follow(inner: &Rc<Inner>, next: NextStep) {

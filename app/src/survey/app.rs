@@ -41,6 +41,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
     use_instrument_refresh(
         props.api_base.clone(),
         state.instrument.key().clone(),
+        &state.entry,
         dispatch.clone(),
     );
     use_document(
@@ -152,7 +153,7 @@ pub fn Survey(props: &SurveyProps) -> Html {
                 on_large_text: dispatch.reform(|()| Action::ToggleLargeText),
             }) }
             <main id="main">{ screen }</main>
-            { upload_status(state.lang, sync.status) }
+            { upload_status(state.lang, state.entry.kiosk, sync.status) }
             if let Some(seconds_left) = state.idle_warning {
                 { idle_warning(state.lang, seconds_left, &dispatch) }
             }
@@ -182,7 +183,7 @@ fn screen_view(
         Some((_, Step::More)) => more::view(state, dispatch),
         Some((_, Step::Review)) => review::view(state, dispatch, on_submit),
         None => match state.screen {
-            Screen::NoHospital => no_hospital::view(state.lang),
+            Screen::NoHospital => no_hospital::view(state.lang, state.entry.kiosk),
             Screen::Attract => attract::view(state.lang, dispatch),
             Screen::Thanks => thanks::view(
                 state.lang,

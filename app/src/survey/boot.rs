@@ -1,17 +1,23 @@
 //! The survey's starting state, read from the URL and the device (the
 //! only place the survey reads storage on load).
 
+use std::rc::Rc;
+
 use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
 use serde::{Deserialize, Serialize};
 
 use super::draft::{may_resume, StoredDraft};
-use super::entry::{parse_entry, resolve_entry, Entry, KioskFlag};
+use super::entry::{
+    as_kiosk, parse_entry, resolve_entry, setup_code, without_setup, Entry, KioskFlag, SetupCode,
+};
 use super::i18n::Lang;
 use super::instrument_ref::InstrumentRef;
 use super::state::SurveyState;
 use crate::services::clock::now_ms;
-use crate::services::json;
-use crate::services::storage::{DRAFT, INSTRUMENT, KIOSK, PREFS};
+use crate::services::http::{claim_kiosk, API_BASE};
+use crate::services::json::{self, PlaceNames};
+use crate::services::kiosk::KioskDevice;
+use crate::services::storage::{DRAFT, HOSPITAL_NAMES, INSTRUMENT, KIOSK, PREFS};
 
 /// A phone user's display choices, kept between visits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,20 +27,51 @@ pub struct Prefs {
 }
 
 /// The entry of this page: the URL, or the kiosk configuration stored by
-/// an earlier `kiosk=1` URL. Stores or forgets that configuration.
+/// an earlier `kiosk=1` URL. Stores or forgets that configuration. A
+/// kiosk's setup URL also claims its one-time code, so that this device
+/// becomes that kiosk (docs/formats.md §7).
 pub fn entry_from_location() -> Entry {
     let location = gloo::utils::window().location();
     let path = location.pathname().unwrap_or_default();
     let query = location.search().unwrap_or_default();
-    let (from_url, flag) = parse_entry(&path, &query);
+    let (mut from_url, mut flag) = parse_entry(&path, &query);
+    if let Some(setup) = setup_code(&query) {
+        (from_url, flag) = (as_kiosk(from_url), KioskFlag::On);
+        claim(setup, &format!("{path}{}", without_setup(&query)));
+    }
     match flag {
         KioskFlag::On => {
             let _ = KIOSK.set(&from_url);
         }
-        KioskFlag::Off => KIOSK.clear(),
+        KioskFlag::Off => {
+            KIOSK.clear();
+            KioskDevice::forget();
+        }
         KioskFlag::Unsaid => {}
     }
     resolve_entry(from_url, flag, KIOSK.get::<Entry>())
+}
+
+/// Exchanges a setup URL's one-time code for the kiosk's identity, and
+/// shows `address` (the URL without the code: it works once, and a
+/// reload must not show a spent code).
+fn claim(setup: SetupCode, address: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(device) = claim_kiosk(API_BASE, &setup.kiosk_id, &setup.code).await {
+            device.remember();
+        }
+    });
+}
+
+/// The names of `hospital` (and `department`) kept from an earlier
+/// visit, if they are that hospital's.
+pub fn place_names_on_device(hospital: &str, department: &str) -> Option<Rc<PlaceNames>> {
+    json::place_names(&HOSPITAL_NAMES.raw()?, department)
+        .filter(|place| place.code == hospital)
+        .map(Rc::new)
 }
 
 /// The instrument to use: the server's last one if cached, else the one
@@ -80,5 +117,11 @@ pub fn initial_state(entry: Entry, instrument: InstrumentRef) -> SurveyState {
         PREFS.get::<Prefs>().unwrap_or_default()
     };
     let lang = entry.lang.or(prefs.lang).unwrap_or_default();
-    SurveyState::new(entry, instrument, draft, lang, prefs.large_text)
+    let place = entry
+        .hospital
+        .as_deref()
+        .and_then(|h| place_names_on_device(h, &entry.department));
+    let mut state = SurveyState::new(entry, instrument, draft, lang, prefs.large_text);
+    state.place = place;
+    state
 }

@@ -100,6 +100,55 @@ pub fn parse_entry(path: &str, query: &str) -> (Entry, KioskFlag) {
     (entry, flag)
 }
 
+/// A kiosk's setup URL (docs/formats.md §7): the kiosk's id (`kiosk_id`)
+/// and the one-time code (`setup`) that `POST /kiosks/{id}/claim` takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupCode {
+    pub kiosk_id: String,
+    pub code: String,
+}
+
+/// The setup code of `query`, if it is a setup URL.
+pub fn setup_code(query: &str) -> Option<SetupCode> {
+    let (mut kiosk_id, mut code) = (None, None);
+    for (key, value) in query_pairs(query) {
+        match key.as_str() {
+            "kiosk_id" => kiosk_id = Some(value),
+            "setup" => code = Some(value),
+            _ => {}
+        }
+    }
+    let plain = |s: &String| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    Some(SetupCode {
+        kiosk_id: kiosk_id.filter(plain)?,
+        code: code.filter(plain)?,
+    })
+}
+
+/// `query` without the setup URL's `kiosk_id` and `setup` (`?` and the
+/// rest as they were; empty when nothing is left).
+pub fn without_setup(query: &str) -> String {
+    let mut kept = String::new();
+    for pair in query.trim_start_matches('?').split('&') {
+        if !pair.is_empty() && !pair.starts_with("kiosk_id=") && !pair.starts_with("setup=") {
+            kept.push(if kept.is_empty() { '?' } else { '&' });
+            kept.push_str(pair);
+        }
+    }
+    kept
+}
+
+/// A setup URL makes the device a kiosk even without `kiosk=1`.
+pub fn as_kiosk(mut entry: Entry) -> Entry {
+    entry.kiosk = true;
+    entry.channel = Channel::Kiosk;
+    entry
+}
+
 /// Decide the entry from the URL and the stored kiosk configuration: a
 /// kiosk that reloads at `/` (or its own `/s/<hospital>` without
 /// `kiosk=1`) stays a kiosk; `kiosk=0` turns it back into a normal browser.
@@ -221,6 +270,29 @@ mod tests {
             parse_entry("/s/H001", "kiosk=1").0.warning_secs(),
             MAX_WARNING_SECS
         );
+    }
+
+    #[test]
+    fn reads_a_setup_url() {
+        assert_eq!(
+            setup_code("?dept=er&kiosk_id=k-12&setup=Ab3_x"),
+            Some(SetupCode {
+                kiosk_id: "k-12".to_owned(),
+                code: "Ab3_x".to_owned()
+            })
+        );
+        assert_eq!(setup_code("?kiosk_id=k-12"), None);
+        assert_eq!(setup_code("?kiosk_id=k/12&setup=a"), None);
+        assert_eq!(setup_code("?kiosk_id=&setup=a"), None);
+        assert_eq!(
+            without_setup("?dept=er&kiosk=1&kiosk_id=k-12&setup=Ab3_x"),
+            "?dept=er&kiosk=1"
+        );
+        assert_eq!(without_setup("?kiosk_id=k&setup=a"), "");
+        let (phone, _) = parse_entry("/s/H001", "channel=phone");
+        let kiosk = as_kiosk(phone);
+        assert!(kiosk.kiosk);
+        assert_eq!(kiosk.channel, Channel::Kiosk);
     }
 
     #[test]

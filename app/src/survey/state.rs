@@ -13,6 +13,7 @@ use super::entry::Entry;
 use super::i18n::{Catalogue, Lang};
 use super::instrument_ref::InstrumentRef;
 use super::steps::{steps, Step};
+use crate::services::json::PlaceNames;
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,9 @@ pub enum Action {
     /// A newer instrument arrived from the server; used if no survey is
     /// under way.
     UseInstrument(InstrumentRef),
+    /// The registry's names of the hospital and department, from the
+    /// server (the welcome screen shows them).
+    Place(Rc<PlaceNames>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +101,8 @@ pub struct SurveyState {
     pub error: Option<SubmitError>,
     /// Kiosk inactivity warning: seconds left.
     pub idle_warning: Option<u32>,
+    /// The names of the hospital and department rated, when known.
+    pub place: Option<Rc<PlaceNames>>,
 }
 
 impl SurveyState {
@@ -130,6 +136,7 @@ impl SurveyState {
             large_text,
             error: None,
             idle_warning: None,
+            place: None,
         }
     }
 
@@ -288,6 +295,7 @@ impl Reducible for SurveyState {
                     s.instrument = instrument;
                 }
             }
+            Action::Place(place) => s.place = Some(place),
         }
         if s == *self {
             self

@@ -15,7 +15,7 @@ const ADMIN_BOOTSTRAP: &str =
 
 /// A `dist/` shaped like trunk's output.
 fn built_app(dist: &Path) {
-    std::fs::create_dir_all(dist.join("admin")).unwrap();
+    std::fs::create_dir_all(dist.join("admin/rollout")).unwrap();
     std::fs::write(
         dist.join("index.html"),
         format!("<!DOCTYPE html><html><head><script type=\"module\">{BOOTSTRAP}</script></head><body>survey</body></html>"),
@@ -24,6 +24,11 @@ fn built_app(dist: &Path) {
     std::fs::write(
         dist.join("admin/index.html"),
         format!("<!DOCTYPE html><html><head><script type=\"module\">{ADMIN_BOOTSTRAP}</script></head><body>dashboard</body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        dist.join("admin/rollout/index.html"),
+        "<!DOCTYPE html><html><head></head><body>rollout</body></html>",
     )
     .unwrap();
     std::fs::write(
@@ -60,6 +65,9 @@ async fn app_routes_fall_back_to_their_bundle_page() {
             ("/admin", "dashboard"),
             ("/admin/", "dashboard"),
             ("/admin/report/2025", "dashboard"),
+            ("/admin/rollout", "rollout"),
+            ("/admin/rollout/", "rollout"),
+            ("/admin/rollout/kiosks", "rollout"),
         ] {
             let response = get(&server, path).await;
             assert_eq!(response.status(), StatusCode::OK, "{path}");

@@ -10,7 +10,8 @@ use super::grid::y_grid;
 use super::palette::{INK, MUTED};
 use super::scale::{nice_ticks, padded_domain, shorten, Linear};
 use super::{ChartFigure, TableData};
-use crate::dashboard::i18n::{Lang, T};
+use crate::dashboard::i18n::T;
+use crate::dashboard::labels::Labels;
 use crate::dashboard::model::benchmark::funnel_curves;
 use crate::dashboard::number_format as nf;
 use scoring::present::funnel::FunnelPoint;
@@ -47,7 +48,8 @@ pub fn band_mark(band: Option<Band>) -> &'static str {
     }
 }
 
-pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
+pub fn table(measure: &UnitMeasure, labels: &Labels) -> TableData {
+    let lang = labels.lang;
     let t = |k: T| k.in_(lang).to_owned();
     TableData {
         headers: vec![
@@ -68,7 +70,7 @@ pub fn table(measure: &UnitMeasure, lang: Lang) -> TableData {
                     (r, false) => nf::coefficient(r),
                 };
                 vec![
-                    unit_name(lang, &u.key).to_owned(),
+                    labels.place(&u.key).to_owned(),
                     nf::count(u.n),
                     nf::score(u.mean),
                     nf::interval(u.limit95_low, u.limit95_high),
@@ -97,15 +99,6 @@ fn label_row(placed: &mut Vec<(f64, f64)>, x: f64, want: f64) -> Option<f64> {
     Some(y)
 }
 
-/// A unit's key as shown: the words for "not given" when empty.
-pub fn unit_name(lang: Lang, key: &str) -> &str {
-    if key.is_empty() {
-        scoring::present::words::ReportWords::of(lang).not_given
-    } else {
-        key
-    }
-}
-
 /// SVG path data through `(x, y)` pixel points.
 fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
     points
@@ -115,7 +108,8 @@ fn polyline(points: impl Iterator<Item = (f64, f64)>) -> String {
         .join(" ")
 }
 
-pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure) -> Html {
+pub fn funnel_chart(id: &str, caption: String, labels: &Labels, measure: &UnitMeasure) -> Html {
+    let lang = labels.lang;
     let shown: Vec<(f64, f64)> = measure
         .units
         .iter()
@@ -161,7 +155,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
         let (cx, cy) = (x.at(u.n as f64), y.at(mean));
         let named = label_all || !matches!(u.band, Some(Band::AsExpected) | None);
         let label_y = named.then(|| label_row(&mut placed, cx, cy - 6.0)).flatten();
-        let key = unit_name(lang, &u.key);
+        let key = labels.place(&u.key);
         let colour = band_colour(u.band);
         let hollow = below_target(u);
         let band = u.band.map_or(nf::MISSING, |b| band_word(lang, b));
@@ -211,7 +205,7 @@ pub fn funnel_chart(id: &str, caption: String, lang: Lang, measure: &UnitMeasure
     });
     html! {
         <ChartFigure id={id.to_owned()} caption={caption} lang={lang}
-                     table={table(measure, lang)} width={WIDTH} height={HEIGHT}>
+                     table={table(measure, labels)} width={WIDTH} height={HEIGHT}>
             { y_ticks }
             { for x_ticks }
             <text x={RIGHT.to_string()} y={(BOTTOM + 30.0).to_string()} font-size="10" fill={MUTED}

@@ -12,12 +12,13 @@ use crate::dashboard::base_path::{base_path, href};
 use crate::dashboard::filters::Filters;
 use crate::dashboard::i18n::Lang;
 use crate::dashboard::loading::{self, Bridge, Counters};
+use crate::dashboard::place_names::PlaceNames;
 use crate::dashboard::route::{relative_to_base, Route};
 use crate::dashboard::state::{Action, DashboardState, Mode};
 use crate::dashboard::worker;
 use crate::services::clock::current_year;
 use crate::services::preferences;
-use crate::services::staff_api;
+use crate::services::{json, staff_api};
 
 /// What the views get: the state and a callback per thing they can ask.
 #[derive(Clone)]
@@ -40,6 +41,8 @@ pub struct DashboardHandle {
     pub set_lang: Callback<Lang>,
     /// An error to show (e.g. a download that could not be saved).
     pub fail: Callback<String>,
+    /// Names of hospital and department codes (docs/formats.md §7).
+    pub places: Rc<PlaceNames>,
 }
 
 impl DashboardHandle {
@@ -230,6 +233,21 @@ pub fn use_dashboard() -> DashboardHandle {
         let dispatch = state.dispatcher();
         Callback::from(move |message: String| dispatch.dispatch(Action::Failed(message)))
     };
+    // The registry's names, once per session; codes stay codes without it.
+    let places = use_state(Rc::<PlaceNames>::default);
+    {
+        let places = places.clone();
+        use_effect_with(state.session().is_some(), move |signed_in| {
+            if *signed_in {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = staff_api::static_text("/api/v1/hospitals").await;
+                    if let Some(names) = text.ok().as_deref().and_then(json::registry_names) {
+                        places.set(Rc::new(PlaceNames::new(names)));
+                    }
+                });
+            }
+        });
+    }
 
     DashboardHandle {
         state,
@@ -244,5 +262,6 @@ pub fn use_dashboard() -> DashboardHandle {
         search_comments,
         set_lang,
         fail,
+        places: (*places).clone(),
     }
 }

@@ -7,8 +7,9 @@
 use yew::prelude::*;
 
 use super::{band_badge, reliability_cell, what_this_means, ViewProps};
-use crate::dashboard::charts::funnel::{funnel_chart, unit_name};
+use crate::dashboard::charts::funnel::funnel_chart;
 use crate::dashboard::i18n::{Lang, T};
+use crate::dashboard::labels::Labels;
 use crate::dashboard::model::benchmark::{
     find_measure, measure_choices, measure_key, sort_units, Sort, SortKey,
 };
@@ -45,13 +46,14 @@ pub fn unit_verdict_badge(lang: Lang, verdict: UnitVerdict) -> Html {
 /// The table of one measure's units in the given order; the headers sort
 /// when `on_sort` is given (the print page leaves them plain).
 pub fn units_table(
-    lang: Lang,
+    labels: &Labels,
     id: &str,
     caption: String,
     measure: &UnitMeasure,
     sort: Sort,
     on_sort: Option<Callback<SortKey>>,
 ) -> Html {
+    let lang = labels.lang;
     let mut rows = measure.units.clone();
     sort_units(&mut rows, sort);
     let header = |key: SortKey, text: T, numeric: bool| {
@@ -99,7 +101,7 @@ pub fn units_table(
             <tbody>
                 { for rows.iter().map(|u| html! {
                     <tr class={classes!((u.reliable == Some(false)).then_some("below-target"))}>
-                        <th scope="row">{ unit_name(lang, &u.key) }</th>
+                        <th scope="row">{ labels.place(&u.key) }</th>
                         <td class="num">{ nf::count(u.n) }</td>
                         <td class="num">{ nf::score(u.mean) }</td>
                         <td>{ band_badge(lang, u.band) }</td>
@@ -178,9 +180,9 @@ pub fn BenchmarkView(props: &ViewProps) -> Html {
                 </select>
             </p>
             { measure_summary(lang, measure) }
-            { funnel_chart("chart-funnel", caption.clone(), lang, measure) }
+            { funnel_chart("chart-funnel", caption.clone(), &data.labels, measure) }
             { what_this_means(lang, ReportWords::of(lang).means_funnel) }
-            { units_table(lang, "benchmark-table", caption, measure, *sort, Some(on_sort)) }
+            { units_table(&data.labels, "benchmark-table", caption, measure, *sort, Some(on_sort)) }
             { what_this_means(lang, ReportWords::of(lang).means_reliability) }
         </section>
     }

@@ -25,6 +25,8 @@ pub struct FilterBarProps {
     pub years: Vec<i32>,
     /// A hospital administrator's hospital: the hospital menu is fixed.
     pub fixed_hospital: Option<String>,
+    /// Names of hospital and department codes.
+    pub places: std::rc::Rc<crate::dashboard::place_names::PlaceNames>,
     pub busy: bool,
     /// Any edit.
     pub on_change: Callback<Filters>,
@@ -124,6 +126,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let option = |value: &str, text: &str, selected: bool| {
         html! { <option value={value.to_owned()} selected={selected}>{ text.to_owned() }</option> }
     };
+    let name = |code: &str| props.places.name(lang, code).to_owned();
     html! {
         <form class="filter-bar no-print" aria-label={t(T::Filters)} {onsubmit}>
             <PeriodPicker id="period" label={t(T::Period)} lang={lang} value={Some(f.current.clone())}
@@ -133,14 +136,14 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             <div class="field">
                 <label for="f-hospital">{ t(T::Hospital) }</label>
                 if let Some(h) = &props.fixed_hospital {
-                    <select id="f-hospital" disabled=true>{ option(h, h, true) }</select>
+                    <select id="f-hospital" disabled=true>{ option(h, &name(h), true) }</select>
                 } else {
                     <select id="f-hospital" onchange={edit(|f, v| {
                         f.subset.hospital = (!v.is_empty()).then_some(v);
                         f.subset.department = None;
                     })}>
                         { option("", t(T::All), f.subset.hospital.is_none()) }
-                        { for props.facets.hospitals.iter().map(|h| option(h, h, f.subset.hospital.as_ref() == Some(h))) }
+                        { for props.facets.hospitals.iter().map(|h| option(h, &name(h), f.subset.hospital.as_ref() == Some(h))) }
                     </select>
                 }
             </div>
@@ -148,7 +151,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                 <label for="f-department">{ t(T::Department) }</label>
                 <select id="f-department" onchange={edit(|f, v| f.subset.department = (!v.is_empty()).then_some(v))}>
                     { option("", t(T::All), f.subset.department.is_none()) }
-                    { for departments.iter().map(|d| option(d, d, f.subset.department.as_deref() == Some(*d))) }
+                    { for departments.iter().map(|d| option(d, &name(d), f.subset.department.as_deref() == Some(*d))) }
                 </select>
             </div>
             <div class="field">

@@ -20,13 +20,7 @@ pub fn GroupsView(props: &ViewProps) -> Html {
         return html! { <p class="notice">{ data.t(T::ChooseGrouping) }</p> };
     }
     let table = groups_table(&data.loaded.scored.report, &data.labels);
-    let group_label = |key: &str| {
-        if key == "all" {
-            data.t(T::All).to_owned()
-        } else {
-            key.to_owned()
-        }
-    };
+    let group_label = |key: &str| data.labels.place(key).to_owned();
     let chart_rows: Vec<CiBarRow> = table
         .rows
         .iter()

@@ -76,7 +76,7 @@ fn benchmark_tables(data: &super::ViewData) -> Html {
         <>
             { for measures.enumerate().map(|(i, m)| {
                 let label = data.labels.scoped(m.scope, &m.id);
-                units_table(lang, &format!("print-units-{i}"), label, m, Sort::default(), None)
+                units_table(&data.labels, &format!("print-units-{i}"), label, m, Sort::default(), None)
             }) }
             { super::what_this_means(lang, ReportWords::of(lang).means_reliability) }
         </>

@@ -73,6 +73,7 @@ pub fn top_bar(
             { who }
             { lang_switch(lang, on_lang) }
             if matches!(mode, Mode::Server(_)) {
+                <a href="/admin/rollout/" id="to-rollout">{ t(T::Rollout) }</a>
                 <button type="button" class="link" id="sign-out" onclick={on_logout}>{ t(T::SignOut) }</button>
             }
         </header>

@@ -70,13 +70,7 @@ fn xmr_section(
     else {
         return Html::default();
     };
-    let group_name = |k: &str| {
-        if k == "all" {
-            data.t(T::All).to_owned()
-        } else {
-            k.to_owned()
-        }
-    };
+    let group_name = |k: &str| data.labels.place(k).to_owned();
     let caption = format!(
         "{} · {} · {}",
         data.t(T::XmrTitle),

@@ -12,14 +12,17 @@
 //! both agree on every stored and sent shape (docs/formats.md §2 for responses).
 
 mod instrument;
+mod kiosk;
 mod outbox;
 pub mod read;
+mod registry;
 mod response;
 pub mod write;
 
 use wasm_bindgen::JsCast;
 
 pub use read::{FromJson, JsonError, Node};
+pub use registry::{place_names, registry_names, PlaceNames};
 pub use response::answer;
 pub use write::{stringify, JsonWriter, ToJson};
 

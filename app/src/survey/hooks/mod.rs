@@ -1,6 +1,6 @@
 //! The survey's effects: sync, kiosk inactivity and the thank-you
 //! countdown, browser history, the document (language, title, text size,
-//! focus) and the instrument refresh.
+//! focus) and the refresh of the instrument and the hospital's names.
 
 pub mod use_countdown;
 pub mod use_document;

@@ -1,14 +1,20 @@
 //! Asks the server for its current instrument once, caches it for offline
 //! reloads, and offers it to the survey (used only if no survey is under
-//! way; a started survey keeps the instrument it began with).
+//! way; a started survey keeps the instrument it began with). Then the
+//! same for the names of the hospital and department rated
+//! (`GET /api/v1/public/{hospital}`, docs/formats.md §7), which the
+//! welcome screen shows.
 
 use scoring::instrument::Instrument;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::services::http::fetch_instrument;
+use std::rc::Rc;
+
+use crate::services::http::{fetch_instrument, fetch_public_hospital};
 use crate::services::json;
-use crate::services::storage::INSTRUMENT;
+use crate::services::storage::{HOSPITAL_NAMES, INSTRUMENT};
+use crate::survey::entry::Entry;
 use crate::survey::instrument_ref::InstrumentRef;
 use crate::survey::state::Action;
 
@@ -16,11 +22,16 @@ use crate::survey::state::Action;
 pub fn use_instrument_refresh(
     api_base: AttrValue,
     current: (String, u32),
+    entry: &Entry,
     dispatch: Callback<Action>,
 ) {
+    let place = (entry.hospital.clone(), entry.department.clone());
     use_effect_with(api_base, move |api_base| {
         let api_base = api_base.clone();
         spawn_local(async move {
+            if let (Some(hospital), department) = place {
+                refresh_place(&api_base, &hospital, &department, &dispatch).await;
+            }
             let Ok(text) = fetch_instrument(&api_base).await else {
                 return;
             };
@@ -43,4 +54,21 @@ pub fn use_instrument_refresh(
             }
         });
     });
+}
+
+/// The names of `hospital` and `department`, kept on the device for an
+/// offline start and sent to the survey.
+async fn refresh_place(
+    api_base: &str,
+    hospital: &str,
+    department: &str,
+    dispatch: &Callback<Action>,
+) {
+    let Ok(text) = fetch_public_hospital(api_base, hospital).await else {
+        return;
+    };
+    if let Some(place) = json::place_names(&text, department).filter(|p| p.code == hospital) {
+        let _ = HOSPITAL_NAMES.set_raw(&text);
+        dispatch.emit(Action::Place(Rc::new(place)));
+    }
 }

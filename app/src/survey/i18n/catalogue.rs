@@ -56,6 +56,13 @@ pub struct Messages {
     pub language: &'static str,
     pub no_hospital_title: &'static str,
     pub no_hospital_body: &'static str,
+    /// Before "hospital · department" on the welcome screen.
+    pub evaluating: &'static str,
+    /// A kiosk without a hospital: how staff set it up.
+    pub kiosk_setup_title: &'static str,
+    pub kiosk_setup_body: &'static str,
+    /// A kiosk holding refused answers: what staff should do.
+    pub kept_aside_staff: &'static str,
     pub save_failed: &'static str,
     pub invalid: &'static str,
     pub retry: &'static str,
@@ -111,6 +118,10 @@ pub static ZH_CN: Messages = Messages {
     language: "语言",
     no_hospital_title: "请扫描医院提供的二维码",
     no_hospital_body: "二维码印在挂号单、病房海报或出院小结上。",
+    evaluating: "您正在评价：",
+    kiosk_setup_title: "这台自助机尚未设置",
+    kiosk_setup_body: "工作人员：请在“自助机”页面登记本机，再在本机打开其设置网址或扫描其二维码。",
+    kept_aside_staff: "工作人员：请勿清除本机数据，并查看“自助机”页面的处理建议。",
     save_failed: "暂时无法保存您的回答，请点“重试”或告诉工作人员。",
     invalid: "有回答不符合要求：",
     retry: "重试",
@@ -166,6 +177,11 @@ pub static ZH_HANT: Messages = Messages {
     language: "語言",
     no_hospital_title: "請掃描醫院提供的二維碼",
     no_hospital_body: "二維碼印在掛號單、病房海報或出院小結上。",
+    evaluating: "您正在評價：",
+    kiosk_setup_title: "這台自助機尚未設定",
+    kiosk_setup_body:
+        "工作人員：請在「自助機」頁面登記本機，再在本機開啟其設定網址或掃描其二維碼。",
+    kept_aside_staff: "工作人員：請勿清除本機資料，並查看「自助機」頁面的處理建議。",
     save_failed: "暫時無法保存您的回答，請點「重試」或告訴工作人員。",
     invalid: "有回答不符合要求：",
     retry: "重試",
@@ -244,6 +260,10 @@ pub static EN: Messages = Messages {
     language: "Language",
     no_hospital_title: "Please scan the QR code from your hospital",
     no_hospital_body: "You will find it on your ticket, a ward poster or your discharge sheet.",
+    evaluating: "You are rating: ",
+    kiosk_setup_title: "This kiosk is not set up yet",
+    kiosk_setup_body: "Staff: register this kiosk on the Kiosks page, then open its setup URL here or scan its QR code.",
+    kept_aside_staff: "Staff: do not clear this device's data; see the advice on the Kiosks page.",
     save_failed:
         "Your answers could not be saved just now. Press “Try again” or tell a member of staff.",
     invalid: "Some answers need a look:",

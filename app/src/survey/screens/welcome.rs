@@ -1,9 +1,14 @@
-//! Introduction; the patient picks the visit type unless the QR code fixed
-//! it. The response id is made here, when the survey starts.
+//! Introduction: what is being rated ("您正在评价：XX医院 · 心内科", the
+//! registry's names, else the codes); the patient picks the visit type
+//! unless the QR code fixed it. The response id is made here, when the
+//! survey starts.
 
 use scoring::instrument::VisitType;
+use scoring::lang::Lang;
+use wire::Names;
 use yew::prelude::*;
 
+use crate::services::json::PlaceNames;
 use crate::services::random::new_response_id;
 use crate::survey::state::{Action, SurveyState};
 
@@ -22,6 +27,9 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
     html! {
         <section class="screen welcome">
             <h1 tabindex="-1">{ m.survey_title }</h1>
+            if let Some(rated) = rated(state) {
+                <p class="rated">{ m.evaluating }<strong>{ rated }</strong></p>
+            }
             <p class="lead">{ m.intro }</p>
             <p class="note">{ m.privacy_note }</p>
             if let Some(visit) = state.entry.visit {
@@ -45,5 +53,79 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// "Hospital · department" in the survey's language, names falling back
+/// to the codes; `None` without a hospital.
+pub fn rated(state: &SurveyState) -> Option<String> {
+    let hospital = state.entry.hospital.as_deref()?;
+    let place = state.place.as_deref();
+    Some(place_line(
+        state.lang,
+        hospital,
+        &state.entry.department,
+        place,
+    ))
+}
+
+/// The line of [`rated`], from its parts.
+pub fn place_line(
+    lang: Lang,
+    hospital: &str,
+    department: &str,
+    place: Option<&PlaceNames>,
+) -> String {
+    let named = |names: Option<&Names>, code: &str| {
+        let name = names.map_or("", |n| n.pick(lang));
+        if name.is_empty() { code } else { name }.to_owned()
+    };
+    let mut line = named(place.map(|p| &p.hospital), hospital);
+    if !department.is_empty() {
+        line.push_str(" · ");
+        line.push_str(&named(
+            place.and_then(|p| p.department.as_ref()),
+            department,
+        ));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(zh_cn: &str, en: &str) -> Names {
+        Names {
+            zh_cn: zh_cn.to_owned(),
+            zh_hant: String::new(),
+            en: en.to_owned(),
+        }
+    }
+
+    #[test]
+    fn names_where_known_codes_otherwise() {
+        let place = |department| PlaceNames {
+            code: "H001".to_owned(),
+            hospital: names("市第一人民医院", "First People's Hospital"),
+            department,
+        };
+        let cardiology = place(Some(names("心内科", "")));
+        let unlisted = place(None);
+        let line = |lang, dept: &str, place| place_line(lang, "H001", dept, place);
+        assert_eq!(
+            line(Lang::ZhCn, "cardiology", Some(&cardiology)),
+            "市第一人民医院 · 心内科"
+        );
+        assert_eq!(
+            line(Lang::En, "cardiology", Some(&cardiology)),
+            "First People's Hospital · 心内科"
+        );
+        assert_eq!(
+            line(Lang::ZhHant, "ward-9", Some(&unlisted)),
+            "市第一人民医院 · ward-9"
+        );
+        assert_eq!(line(Lang::ZhCn, "", Some(&unlisted)), "市第一人民医院");
+        assert_eq!(line(Lang::ZhCn, "cardiology", None), "H001 · cardiology");
     }
 }

@@ -1,6 +1,8 @@
-//! The built app (trunk's `dist/`): `/admin/…` is the dashboard bundle,
-//! everything else the survey bundle, each a single-page app whose routes
-//! (`/s/H001`, `/admin/report`) fall back to its `index.html`.
+//! The built app (trunk's `dist/`): `/admin/rollout/…` is the roll-out
+//! bundle (hospitals, posters, kiosks), the rest of `/admin/…` the
+//! dashboard bundle, everything else the survey bundle, each a single-page
+//! app whose routes (`/s/H001`, `/admin/report`, `/admin/rollout/kiosks`)
+//! fall back to its `index.html`.
 
 mod cache;
 pub mod csp;
@@ -21,6 +23,10 @@ pub use cache::cache_policy;
 /// Serves `dist` (see the module documentation).
 pub fn router(dist: &Path) -> Router {
     Router::new()
+        .nest_service(
+            "/admin/rollout",
+            single_page_app(dist.join("admin/rollout")),
+        )
         .nest_service("/admin", single_page_app(dist.join("admin")))
         .fallback_service(single_page_app(dist.to_path_buf()))
         .layer(axum::middleware::from_fn(cache::set_cache_control))
