@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use scoring::instrument::{Instrument, DEFAULT_INSTRUMENT_JSON};
+use scoring::instrument::Instrument;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{may_resume, StoredDraft};
@@ -74,32 +74,25 @@ pub fn place_names_on_device(hospital: &str, department: &str) -> Option<Rc<Plac
         .map(Rc::new)
 }
 
-/// The instrument to use: the server's last one if cached, else the one
-/// compiled in. Only its id and version are read (see
-/// `InstrumentRef`).
+/// The instrument to use: the server's last one, kept on the device, or
+/// none yet ([`InstrumentRef::awaited`]: the bundle carries no copy, which
+/// would cost every patient's download the bytes the server sends anyway).
+/// Only its id and version are read now (see `InstrumentRef`).
 pub fn instrument_on_device() -> InstrumentRef {
-    if let Some(text) = INSTRUMENT.raw() {
-        if let Some(key) = json::instrument_id_version(&text) {
-            return InstrumentRef::lazy(key, move || {
-                json::parse(&text).unwrap_or_else(|_| compiled_in())
-            });
-        }
-    }
-    let key = json::instrument_id_version(DEFAULT_INSTRUMENT_JSON)
-        .unwrap_or_else(|| ("pxs-core".to_owned(), 1));
-    InstrumentRef::lazy(key, compiled_in)
-}
-
-/// The default instrument of the scoring crate, parsed by the browser
-/// (`scoring::instrument::default_instrument` would bring serde_json's
-/// parser into the bundle).
-fn compiled_in() -> Instrument {
-    match json::parse(DEFAULT_INSTRUMENT_JSON) {
-        Ok(instrument) => instrument,
-        // Checked by scoring's tests and the app's; a plain message (not
-        // `expect`) keeps `Debug` formatting out of the bundle.
-        Err(_) => panic!("pxs-core.json is not a valid instrument"),
-    }
+    let Some(text) = INSTRUMENT.raw() else {
+        return InstrumentRef::awaited();
+    };
+    let Some(key) = json::instrument_id_version(&text) else {
+        return InstrumentRef::awaited();
+    };
+    InstrumentRef::lazy(key, move || {
+        json::parse(&text).unwrap_or_else(|_| {
+            // Written only after the server served it; should it not read,
+            // the next start fetches it again.
+            INSTRUMENT.clear();
+            Instrument::default()
+        })
+    })
 }
 
 /// The state on load, resuming a draft where allowed.

@@ -42,6 +42,20 @@ impl InstrumentRef {
         }
     }
 
+    /// No instrument yet: a device that has never reached the server (the
+    /// survey bundle carries no instrument; `use_instrument_refresh`
+    /// fetches one and keeps it for offline starts). Nothing can be
+    /// answered until it arrives.
+    pub fn awaited() -> Self {
+        InstrumentRef::ready(Instrument::default())
+    }
+
+    /// Whether this is [`InstrumentRef::awaited`]: an instrument always has
+    /// an id.
+    pub fn is_awaited(&self) -> bool {
+        self.key.0.is_empty()
+    }
+
     /// `(id, version)`, without building the instrument.
     pub fn key(&self) -> &(String, u32) {
         &self.key

@@ -206,7 +206,10 @@ impl Reducible for SurveyState {
                 }
             }
             Action::Start { visit, id } => {
-                if s.entry.hospital.is_some() && !matches!(s.screen, Screen::Thanks) {
+                if s.entry.hospital.is_some()
+                    && !s.instrument.is_awaited()
+                    && !matches!(s.screen, Screen::Thanks)
+                {
                     // Same visit type again (back to the welcome screen and
                     // on): keep the answers and the id. Another visit type
                     // asks other stages: a new survey.

@@ -18,7 +18,9 @@ pub use scale::{
 pub type Texts = BTreeMap<String, String>;
 
 /// A versioned survey definition. Field names are a contract (docs/formats.md §1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `Default` is the empty instrument (no id, no stages) that a survey holds
+/// while it waits for the server's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Instrument {
     pub id: String,
     pub version: u32,
@@ -147,7 +149,7 @@ impl VisitType {
 }
 
 /// The case-mix fields (docs/formats.md §1), in this fixed order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RespondentFields {
     pub age_band: ChoiceField,
     pub education: ChoiceField,
@@ -168,7 +170,7 @@ impl RespondentFields {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChoiceField {
     pub label: Texts,
     pub values: Vec<Choice>,

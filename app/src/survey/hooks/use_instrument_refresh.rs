@@ -1,5 +1,5 @@
-//! Asks the server for its current instrument once, caches it for offline
-//! reloads, and offers it to the survey (used only if no survey is under
+//! Asks the server for its current instrument once (until it answers, on a
+//! device that has none), caches it for offline reloads, and offers it to the survey (used only if no survey is under
 //! way; a started survey keeps the instrument it began with). Then the
 //! same for the names of the hospital and department rated
 //! (`GET /api/v1/public/{hospital}`, docs/formats.md §7), which the
@@ -18,6 +18,9 @@ use crate::survey::entry::Entry;
 use crate::survey::instrument_ref::InstrumentRef;
 use crate::survey::state::Action;
 
+/// Between two requests for the instrument of a device that has none.
+const RETRY_MS: u32 = 3_000;
+
 #[hook]
 pub fn use_instrument_refresh(
     api_base: AttrValue,
@@ -32,8 +35,16 @@ pub fn use_instrument_refresh(
             if let (Some(hospital), department) = place {
                 refresh_place(&api_base, &hospital, &department, &dispatch).await;
             }
-            let Ok(text) = fetch_instrument(&api_base).await else {
-                return;
+            // A device without an instrument cannot start a survey: it asks
+            // again until the server answers.
+            let text = loop {
+                match fetch_instrument(&api_base).await {
+                    Ok(text) => break text,
+                    Err(_) if current.0.is_empty() => {
+                        gloo::timers::future::TimeoutFuture::new(RETRY_MS).await
+                    }
+                    Err(_) => return,
+                }
             };
             // Checked by the server when it loaded it; a survey only needs
             // it to parse (unknown stage ids are skipped by `steps`).

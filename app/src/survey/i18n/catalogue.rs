@@ -58,6 +58,8 @@ pub struct Messages {
     pub no_hospital_body: &'static str,
     /// Before "hospital · department" on the welcome screen.
     pub evaluating: &'static str,
+    /// The welcome screen of a device that has no instrument yet.
+    pub loading_survey: &'static str,
     /// A kiosk without a hospital: how staff set it up.
     pub kiosk_setup_title: &'static str,
     pub kiosk_setup_body: &'static str,
@@ -119,6 +121,7 @@ pub static ZH_CN: Messages = Messages {
     no_hospital_title: "请扫描医院提供的二维码",
     no_hospital_body: "二维码印在挂号单、病房海报或出院小结上。",
     evaluating: "您正在评价：",
+    loading_survey: "正在载入问卷，请稍候……",
     kiosk_setup_title: "这台自助机尚未设置",
     kiosk_setup_body: "工作人员：请在“自助机”页面登记本机，再在本机打开其设置网址或扫描其二维码。",
     kept_aside_staff: "工作人员：请勿清除本机数据，并查看“自助机”页面的处理建议。",
@@ -178,6 +181,7 @@ pub static ZH_HANT: Messages = Messages {
     no_hospital_title: "請掃描醫院提供的二維碼",
     no_hospital_body: "二維碼印在掛號單、病房海報或出院小結上。",
     evaluating: "您正在評價：",
+    loading_survey: "正在載入問卷，請稍候……",
     kiosk_setup_title: "這台自助機尚未設定",
     kiosk_setup_body:
         "工作人員：請在「自助機」頁面登記本機，再在本機開啟其設定網址或掃描其二維碼。",
@@ -261,6 +265,7 @@ pub static EN: Messages = Messages {
     no_hospital_title: "Please scan the QR code from your hospital",
     no_hospital_body: "You will find it on your ticket, a ward poster or your discharge sheet.",
     evaluating: "You are rating: ",
+    loading_survey: "Loading the survey, one moment…",
     kiosk_setup_title: "This kiosk is not set up yet",
     kiosk_setup_body: "Staff: register this kiosk on the Kiosks page, then open its setup URL here or scan its QR code.",
     kept_aside_staff: "Staff: do not clear this device's data; see the advice on the Kiosks page.",

@@ -22,8 +22,10 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
         })
     };
     // Every instrument shows stages to all three visit types (docs/formats.md
-    // §1), so this screen needs nothing from it: it is not built yet.
+    // §1), so this screen needs nothing from it: it is not built yet. A
+    // device that has never reached the server waits for one.
     let visits = VisitType::ALL;
+    let waiting = state.instrument.is_awaited();
     html! {
         <section class="screen welcome">
             <h1 tabindex="-1">{ m.survey_title }</h1>
@@ -32,8 +34,9 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
             }
             <p class="lead">{ m.intro }</p>
             <p class="note">{ m.privacy_note }</p>
+            <p class="note" role="status">{ if waiting { m.loading_survey } else { "" } }</p>
             if let Some(visit) = state.entry.visit {
-                <button type="button" class="button button-primary button-big" onclick={start(visit)}>
+                <button type="button" class="button button-primary button-big" disabled={waiting} onclick={start(visit)}>
                     { m.start }<span aria-hidden="true">{ " ›" }</span>
                 </button>
             } else {
@@ -43,7 +46,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
                         let i = VisitType::ALL.iter().position(|v| *v == visit).unwrap_or(0);
                         html! {
                             <li>
-                                <button type="button" class="visit-button" onclick={start(visit)}>
+                                <button type="button" class="visit-button" disabled={waiting} onclick={start(visit)}>
                                     <span class="visit-name">{ m.visit[i] }</span>
                                     <span class="visit-hint">{ m.visit_hint[i] }</span>
                                 </button>
