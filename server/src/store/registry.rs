@@ -43,20 +43,12 @@ const INSERT_DEPARTMENT: &str = "INSERT INTO departments \
 const EXISTS: &str = "SELECT 1 FROM hospitals WHERE code = $1";
 const DEPARTMENT_EXISTS: &str = "SELECT 1 FROM departments WHERE hospital = $1 AND code = $2";
 
-/// Responses per (hospital, department) in a key range; the department is
-/// read from the stored body (one pass over the responses in scope, as a
-/// report makes).
-const CODES_SQLITE: &str = "SELECT hospital, json_extract(body, '$.department') AS department, \
-     count(*) FROM responses WHERE submitted_key >= $1 AND submitted_key < $2 \
-     GROUP BY hospital, department";
-const CODES_OF_SQLITE: &str = "SELECT hospital, json_extract(body, '$.department') AS department, \
-     count(*) FROM responses WHERE submitted_key >= $1 AND submitted_key < $2 AND hospital = $3 \
-     GROUP BY hospital, department";
-const CODES_POSTGRES: &str = "SELECT hospital, body::json ->> 'department' AS department, \
-     count(*) FROM responses WHERE submitted_key >= $1 AND submitted_key < $2 \
-     GROUP BY hospital, department";
-const CODES_OF_POSTGRES: &str = "SELECT hospital, body::json ->> 'department' AS department, \
-     count(*) FROM responses WHERE submitted_key >= $1 AND submitted_key < $2 AND hospital = $3 \
+/// Responses per (hospital, department) in a key range, from the
+/// responses' `department` column ('' for none).
+const CODES: &str = "SELECT hospital, department, count(*) FROM responses \
+     WHERE submitted_key >= $1 AND submitted_key < $2 GROUP BY hospital, department";
+const CODES_OF: &str = "SELECT hospital, department, count(*) FROM responses \
+     WHERE submitted_key >= $1 AND submitted_key < $2 AND hospital = $3 \
      GROUP BY hospital, department";
 
 /// One hospital row without its departments.
@@ -236,31 +228,16 @@ impl Store {
     /// Responses without a department count for their hospital only.
     pub async fn unregistered(&self, filter: &ResponseFilter) -> Result<Unregistered, StoreError> {
         let (from, to) = filter.key_range();
-        let counts: Vec<(String, Option<String>, i64)> = match self {
-            Store::Sqlite(pool) => {
-                let query = match &filter.hospital {
-                    Some(code) => sqlx::query(CODES_OF_SQLITE).bind(from).bind(to).bind(code),
-                    None => sqlx::query(CODES_SQLITE).bind(from).bind(to),
-                };
-                let rows = query.fetch_all(pool).await?;
-                rows.iter()
-                    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-                    .collect::<Result<_, sqlx::Error>>()?
-            }
-            Store::Postgres(pool) => {
-                let query = match &filter.hospital {
-                    Some(code) => sqlx::query(CODES_OF_POSTGRES)
-                        .bind(from)
-                        .bind(to)
-                        .bind(code),
-                    None => sqlx::query(CODES_POSTGRES).bind(from).bind(to),
-                };
-                let rows = query.fetch_all(pool).await?;
-                rows.iter()
-                    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-                    .collect::<Result<_, sqlx::Error>>()?
-            }
-        };
+        let counts: Vec<(String, Option<String>, i64)> = on_pool!(self, pool => {
+            let query = match &filter.hospital {
+                Some(code) => sqlx::query(CODES_OF).bind(from).bind(to).bind(code),
+                None => sqlx::query(CODES).bind(from).bind(to),
+            };
+            let rows = query.fetch_all(pool).await?;
+            rows.iter()
+                .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+                .collect::<Result<_, sqlx::Error>>()?
+        });
         let registry = self.list_hospitals(filter.hospital.as_deref()).await?;
         Ok(unknown_codes(&registry, counts))
     }
