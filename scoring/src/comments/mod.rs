@@ -25,6 +25,12 @@ pub use aggregate::{
 pub use analyse::CommentAnalysis;
 pub use lexicon::{Taxonomy, Theme, ThemeNames};
 pub use mask::MaskKind;
+
+/// `comment` with its personal data masked (docs/scoring.md §16): what
+/// any view of a single comment shows (a case's response, a search hit).
+pub fn mask_personal_data(comment: &str) -> String {
+    mask::mask(comment).0
+}
 pub use model::{
     comments_to_json, CommentGroup, CommentMethod, CommentOptionsOut, CommentReport, GroupCounts,
     ResponseComment, ResponseTheme, ThemeCounts,
