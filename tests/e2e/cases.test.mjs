@@ -147,7 +147,7 @@ test('the department head sees it, assigns, notes, resolves, closes and reopens 
   await page.locator('#resolve-text').fill('增开午间门诊，候诊区显示预计等候时间。');
   await page.locator('#resolve').click();
   await page.locator('#case-status', { hasText: '已解决' }).waitFor();
-  assert.match(await page.textContent('#timeline'), /根本原因： 上午号源集中/);
+  assert.match(await page.textContent('#timeline'), /根本原因：上午号源集中/);
   // The call-back number is deleted with the resolution.
   assert.equal(await page.locator('#callback-phone').count(), 0);
   await assertAccessible(page, 'a resolved case');
@@ -255,7 +255,7 @@ test('the action-plan ledger shows a plan with its target month by month', async
   assert.match(await row.textContent(), /进行中/);
   await row.locator('.plan-choice').click();
   await page.locator('#plan-title', { hasText: '心内科候诊分时段预约' }).waitFor();
-  await page.locator('#series-table').waitFor({ timeout: 60_000 });
+  await page.locator('#series-table').waitFor({ state: 'attached', timeout: 60_000 });
   const months = await page.locator('#series-table tbody th').allTextContents();
   assert.equal(months[0], '2024-06');
   assert.equal(months.at(-1), '2025-12');
@@ -264,6 +264,9 @@ test('the action-plan ledger shows a plan with its target month by month', async
   assert.ok(scores.some((s) => /^\d+\.\d$/.test(s)), `the series has scores: ${scores}`);
   assert.equal(await page.locator('#series-chart .plan-start').count(), 1);
   assert.ok((await page.locator('#series-chart polyline').count()) >= 1);
+  // The numbers of the chart as a table, one click away.
+  await page.locator('.series-details summary').click();
+  await page.locator('#series-table').waitFor();
   await assertAccessible(page, 'the ledger');
   await shot(page, 'ledger');
 
@@ -283,7 +286,7 @@ test('the action-plan ledger shows a plan with its target month by month', async
 
   const phone = await staffPage('cardio', PASSWORD, 'plans', PHONE);
   await phone.page.locator(`#plans tr[data-plan="${plan.id}"] .plan-choice`).click();
-  await phone.page.locator('#series-table').waitFor({ timeout: 60_000 });
+  await phone.page.locator('#series-table').waitFor({ state: 'attached', timeout: 60_000 });
   await assertAccessible(phone.page, 'the ledger on a phone');
   await shot(phone.page, 'phone-ledger');
   await phone.context.close();

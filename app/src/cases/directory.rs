@@ -45,13 +45,15 @@ impl Directory {
     pub fn target(&self, target: &Target, lang: Lang) -> String {
         match target.scope {
             TargetScope::Item => format!(
-                "{}：{}",
+                "{}{}{}",
                 T::ScopeItem.in_(lang),
+                colon(lang),
                 self.item(&target.id, lang)
             ),
             TargetScope::Stage => format!(
-                "{}：{}",
+                "{}{}{}",
                 T::ScopeStage.in_(lang),
+                colon(lang),
                 self.stage(&target.id, lang)
             ),
             TargetScope::Index => T::ScopeIndex.in_(lang).to_owned(),
@@ -99,6 +101,32 @@ impl Directory {
             }
             Reason::Callback => T::ReasonCallback.in_(lang).to_owned(),
         }
+    }
+}
+
+/// The colon between a label and its text: full-width in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    lang.choose("：", "：", ": ")
+}
+
+/// A visit type as responses spell it (docs/formats.md §2), in words.
+pub fn visit_type(code: &str, lang: Lang) -> String {
+    match code {
+        "outpatient" => T::Outpatient.in_(lang).to_owned(),
+        "emergency" => T::Emergency.in_(lang).to_owned(),
+        "inpatient" => T::Inpatient.in_(lang).to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// A channel as responses spell it (docs/formats.md §2), in words.
+pub fn channel(code: &str, lang: Lang) -> String {
+    match code {
+        "kiosk" => T::Kiosk.in_(lang).to_owned(),
+        "phone" => T::Phone.in_(lang).to_owned(),
+        "web" => T::Web.in_(lang).to_owned(),
+        "paper" => T::Paper.in_(lang).to_owned(),
+        other => other.to_owned(),
     }
 }
 
@@ -164,5 +192,8 @@ mod tests {
             id: "index".to_owned(),
         };
         assert_eq!(with.target(&index, Lang::En), "Overall index");
+        assert_eq!(visit_type("inpatient", Lang::ZhCn), "住院");
+        assert_eq!(channel("kiosk", Lang::En), "Kiosk");
+        assert_eq!(channel("fax", Lang::En), "fax");
     }
 }

@@ -207,7 +207,7 @@ pub fn AlertsView(props: &AlertsViewProps) -> Html {
                 { check_box("item-lowest", T::ItemLowest, current.item_lowest, |d, v| d.item_lowest = !v.is_empty()) }
                 <div class="field">
                     <label for="keywords">{ t(T::Keywords) }</label>
-                    <textarea id="keywords" rows="5" value={current.keywords.clone()} oninput={on_keywords} disabled={!editable}
+                    <textarea id="keywords" rows="7" value={current.keywords.clone()} oninput={on_keywords} disabled={!editable}
                               aria-describedby={keywords_described.clone()} aria-invalid={keywords_message.map(|_| "true")}/>
                     if let (Some(m), Some(d)) = (keywords_message, keywords_described) { <p class="error field-error" id={d}>{ m }</p> }
                 </div>

@@ -4,6 +4,7 @@
 use wire::{CaseAction, CaseDetail};
 use yew::prelude::*;
 
+use crate::cases::directory::colon;
 use crate::cases::i18n::{Lang, T};
 use crate::services::clock::local_minutes;
 
@@ -13,9 +14,10 @@ pub fn describe(action: &CaseAction, lang: Lang) -> (String, String) {
     match action {
         CaseAction::Assign { to } => (format!("{} {to}", t(T::EventAssign)), String::new()),
         CaseAction::Note { text } => (t(T::EventNote).to_owned(), text.clone()),
-        CaseAction::Resolve { root_cause, text } => {
-            (format!("{} {root_cause}", t(T::EventResolve)), text.clone())
-        }
+        CaseAction::Resolve { root_cause, text } => (
+            format!("{}{}{root_cause}", t(T::EventResolve), colon(lang)),
+            text.clone(),
+        ),
         CaseAction::Close { text } => (t(T::EventClose).to_owned(), text.clone()),
         CaseAction::Reopen { text } => (t(T::EventReopen).to_owned(), text.clone()),
     }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::actions::allowed;
 use super::answers::answer_rows;
 use super::timeline::timeline;
-use crate::cases::directory::{case_status, Directory};
+use crate::cases::directory::{case_status, channel, visit_type, Directory};
 use crate::cases::i18n::{Lang, T};
 use crate::cases::route::Route;
 use crate::services::cases_api;
@@ -24,6 +24,8 @@ use crate::staff::field_error::{message_id, FieldProblem};
 pub struct CaseViewProps {
     pub lang: Lang,
     pub id: i64,
+    /// Offered first as the assignee of an unassigned case.
+    pub me: AttrValue,
     pub directory: Rc<Directory>,
     pub navigate: Callback<Route>,
 }
@@ -114,7 +116,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
         <article class="case" aria-labelledby="case-title">
             { back }
             <h2 id="case-title" class="page-title">{ format!("{} #{}", t(T::CaseTitle), case.id) }</h2>
-            <dl class="facts">
+            <dl class="case-facts">
                 <dt>{ t(T::Status) }</dt>
                 <dd id="case-status">
                     <span class={classes!("case-status", case.status.as_str())}>{ case_status(case.status).in_(lang) }</span>
@@ -139,7 +141,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
                     { response(lang, detail, dir) }
                     { timeline(lang, detail) }
                 </div>
-                { actions_panel(lang, detail, &assignees, &refs, problem.as_ref(), *busy, &act) }
+                { actions_panel(lang, detail, &Candidates { me: &props.me, all: &assignees }, &refs, problem.as_ref(), *busy, &act) }
             </div>
             <p class="saved" role="status" id="action-done">
                 { if *outcome == Outcome::Done { t(T::Done) } else { "" } }
@@ -159,7 +161,7 @@ fn response(lang: Lang, detail: &CaseDetail, dir: &Directory) -> Html {
             <h3 id="response-title">{ t(T::TheResponse) }</h3>
             <p class="muted">
                 { format!("{} {} · {} {} · {} {}", t(T::Submitted), local_minutes(&r.submitted_at),
-                          t(T::VisitType), r.visit_type, t(T::Channel), r.channel) }
+                          t(T::VisitType), visit_type(&r.visit_type, lang), t(T::Channel), channel(&r.channel, lang)) }
             </p>
             <h4>{ t(T::Comment) }</h4>
             <blockquote class="comment" id="case-comment">
@@ -167,7 +169,7 @@ fn response(lang: Lang, detail: &CaseDetail, dir: &Directory) -> Html {
             </blockquote>
             <div class="table-scroll">
                 <table class="answers" id="case-answers">
-                    <caption>{ t(T::TheResponse) }</caption>
+                    <caption class="visually-hidden">{ t(T::AnswersTable) }</caption>
                     <thead><tr><th scope="col">{ t(T::Question) }</th><th scope="col">{ t(T::Answer) }</th></tr></thead>
                     <tbody>
                         { for rows.into_iter().map(|(q, a)| html! { <tr><th scope="row">{ q }</th><td>{ a }</td></tr> }) }
@@ -208,6 +210,13 @@ impl Refs {
     }
 }
 
+/// Who a case may be assigned to, and who is signed in (offered first
+/// for an unassigned case).
+struct Candidates<'a> {
+    me: &'a str,
+    all: &'a [Assignee],
+}
+
 /// A labelled text field with the server's message about `field`.
 fn text_field(
     id: &str,
@@ -241,7 +250,7 @@ fn text_field(
 fn actions_panel(
     lang: Lang,
     detail: &CaseDetail,
-    assignees: &[Assignee],
+    candidates: &Candidates<'_>,
     refs: &Refs,
     problem: Option<&FieldProblem>,
     busy: bool,
@@ -269,8 +278,8 @@ fn actions_panel(
                 <div class="field">
                     <label for="assign-to">{ t(T::AssignTo) }</label>
                     <select id="assign-to" ref={refs.assign_to.clone()}>
-                        { for assignees.iter().map(|a| html! {
-                            <option value={a.username.clone()} selected={detail.case.assignee.as_deref() == Some(a.username.as_str())}>{ &a.username }</option>
+                        { for candidates.all.iter().map(|a| html! {
+                            <option value={a.username.clone()} selected={detail.case.assignee.as_deref().unwrap_or(candidates.me) == a.username}>{ &a.username }</option>
                         }) }
                     </select>
                 </div>

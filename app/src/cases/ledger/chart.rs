@@ -10,7 +10,7 @@ use crate::cases::i18n::{Lang, T};
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
 const LEFT: f64 = 36.0;
-const RIGHT: f64 = 12.0;
+const RIGHT: f64 = 30.0;
 const TOP: f64 = 18.0;
 const BOTTOM: f64 = 28.0;
 
@@ -96,13 +96,16 @@ pub fn chart(lang: Lang, title: &str, points: &[Point], started_month: &str) -> 
                 { for dots }
             </svg>
             <figcaption id="series-caption">{ format!("{} · {title}", t(T::Series)) }</figcaption>
-            <div class="table-scroll">
+            <details class="series-details">
+                <summary>{ t(T::SeriesTable) }</summary>
+                <div class="table-scroll">
                 <table class="series-table" id="series-table">
                     <caption>{ format!("{} · {title}", t(T::Series)) }</caption>
                     <thead><tr><th scope="col">{ t(T::Month) }</th><th scope="col">{ t(T::Score) }</th><th scope="col">{ t(T::Respondents) }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
-            </div>
+                </div>
+            </details>
         </figure>
     }
 }

@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use wire::{ActionPlan, NewActionPlan, Role, Session, Target, TargetScope};
 use yew::prelude::*;
 
-use crate::cases::directory::Directory;
+use crate::cases::directory::{colon, Directory};
 use crate::cases::i18n::{Lang, T};
 use crate::services::cases_api;
 use crate::staff::field_error::{message_id, FieldProblem};
@@ -123,12 +123,22 @@ pub fn NewPlan(props: &NewPlanProps) -> Html {
             for stage in &instrument.stages {
                 options.push((
                     format!("stage:{}", stage.id),
-                    format!("{}：{}", t(T::ScopeStage), lang.pick(&stage.title)),
+                    format!(
+                        "{}{}{}",
+                        t(T::ScopeStage),
+                        colon(lang),
+                        lang.pick(&stage.title)
+                    ),
                 ));
                 for item in &stage.items {
                     options.push((
                         format!("item:{}", item.id),
-                        format!("{}：{}", t(T::ScopeItem), lang.pick(&item.text)),
+                        format!(
+                            "{}{}{}",
+                            t(T::ScopeItem),
+                            colon(lang),
+                            lang.pick(&item.text)
+                        ),
                     ));
                 }
             }

@@ -126,7 +126,7 @@ pub fn PlanPanel(props: &PlanPanelProps) -> Html {
     html! {
         <section class="plan" aria-labelledby="plan-title" id="plan">
             <h3 id="plan-title">{ &plan.title }</h3>
-            <dl class="facts">
+            <dl class="case-facts">
                 <dt>{ t(T::Department) }</dt>
                 <dd>{ format!("{} · {}", dir.hospital(&plan.hospital, lang), dir.department(&plan.hospital, &plan.department, lang)) }</dd>
                 <dt>{ t(T::Target) }</dt><dd>{ &target }</dd>
