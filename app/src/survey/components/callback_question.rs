@@ -67,7 +67,7 @@ pub fn callback_question(
                            aria-invalid={if answer.refused { "true" } else { "false" }}
                            aria-describedby={described} />
                     if answer.refused {
-                        <p class="field-error" id="callback-phone-error" role="alert">{ m.phone_invalid }</p>
+                        <p class="error" id="callback-phone-error" role="alert">{ m.phone_invalid }</p>
                     }
                 </div>
             }
