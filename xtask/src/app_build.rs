@@ -2,7 +2,8 @@
 //!
 //! The survey goes to `dist/` (served at `/`), the dashboard to
 //! `dist/admin/` (served at `/admin/`), the staff's roll-out pages to
-//! `dist/admin/rollout/`, so patients never download the staff bundles.
+//! `dist/admin/rollout/`, the cases pages to `dist/admin/cases/`, so
+//! patients never download the staff bundles.
 //! Each bundle is built before the ones inside its folder because trunk
 //! empties its dist folder.
 //!
@@ -27,6 +28,7 @@ const INPUTS: &[&str] = &[
     "index.html",
     "dashboard.html",
     "rollout.html",
+    "cases.html",
     "app",
     "scoring",
     "public",
@@ -39,9 +41,14 @@ const STAMP: &str = "dist/.inputs-fingerprint";
 pub(crate) fn build_app(root: &Path) -> Result<()> {
     let fingerprint = inputs_fingerprint(root)?;
     let stamp = root.join(STAMP);
-    let built = ["dist", "dist/admin", "dist/admin/rollout"]
-        .iter()
-        .all(|folder| root.join(folder).join("index.html").exists());
+    let built = [
+        "dist",
+        "dist/admin",
+        "dist/admin/rollout",
+        "dist/admin/cases",
+    ]
+    .iter()
+    .all(|folder| root.join(folder).join("index.html").exists());
     if built && std::fs::read_to_string(&stamp).ok().as_deref() == Some(fingerprint.as_str()) {
         eprintln!("app bundles in dist/ are up to date (inputs unchanged since the last build)");
         return Ok(());
@@ -113,6 +120,17 @@ fn build_bundles(root: &Path) -> Result<()> {
             "dist/admin/rollout",
             "--public-url",
             "/admin/rollout/",
+        ],
+    )?;
+    trunk(
+        root,
+        &[
+            "build",
+            "cases.html",
+            "--dist",
+            "dist/admin/cases",
+            "--public-url",
+            "/admin/cases/",
         ],
     )?;
     minify_glue(root)
