@@ -37,6 +37,9 @@ pub(crate) enum Command {
     Tally(TallyArgs),
     /// Add tally files together (e.g. one per hospital) into one.
     Merge(MergeArgs),
+    /// What patients write: themes by care stage, praise or complaint,
+    /// personal data masked (docs/formats.md §8).
+    Comments(Box<CommentsArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -242,6 +245,47 @@ fn parse_target_reliability(s: &str) -> Result<f64, String> {
 fn parse_group_by(s: &str) -> Result<GroupBy, String> {
     GroupBy::parse(s)
         .ok_or_else(|| "expected hospital, department, visit_type or channel".to_owned())
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CommentsArgs {
+    /// The responses: a CSV or JSONL export (`-`: standard input).
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) input: PathBuf,
+    /// csv or jsonl (default: from the extension, else from the content).
+    #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
+    pub(crate) input_format: Option<DataFormat>,
+    /// The current period: 2024, 2024-03 or 2024-01..2024-07 (end exclusive).
+    #[arg(long)]
+    pub(crate) period: Period,
+    /// The baseline period: each theme's complaint share is compared with it
+    /// (docs/scoring.md §17).
+    #[arg(long)]
+    pub(crate) baseline: Option<Period>,
+    /// One group per value, beside `all`.
+    #[arg(long, value_parser = parse_group_by)]
+    pub(crate) group_by: Option<GroupBy>,
+    /// Suppress groups with fewer current-period responses (and their comments).
+    #[arg(long, default_value_t = scoring::report::DEFAULT_SUPPRESS_BELOW)]
+    pub(crate) suppress_below: u64,
+    /// Leave invalid records out (each is still listed on stderr) instead of failing.
+    #[arg(long)]
+    pub(crate) skip_invalid: bool,
+    /// Threads that read and analyse the responses (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<NonZeroUsize>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub(crate) format: ReportFormat,
+    /// Language of the md and html reports: zh-CN, zh-Hant or en.
+    #[arg(long, value_parser = parse_lang, default_value = "zh-CN", value_name = "LANG")]
+    pub(crate) lang: Lang,
+    /// Where to write (absent or `-`: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) filters: FilterArgs,
+    #[command(flatten)]
+    pub(crate) instrument: InstrumentFile,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,4 @@
-//! Tallying a response file on every core.
+//! Tallying a response file on every core (or counting its comments).
 //!
 //! The calling thread reads the file in blocks and cuts it into pieces at
 //! record boundaries (`scoring::input::RecordBoundaries`, which follows
@@ -22,6 +22,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::{anyhow, Context, Result};
 use scoring::input::{
     read_piece, CsvColumns, Cut, FileShape, InputFormat, Record, RecordBoundaries, RecordError,
+    ValidRecord,
 };
 use scoring::instrument::Instrument;
 use scoring::tally::{Filters, Tally, TallyBuilder};
@@ -72,6 +73,21 @@ impl From<anyhow::Error> for Stopped {
     }
 }
 
+/// What the workers count valid records into: a tally (`tiyan score`,
+/// `tiyan tally`) or comment aggregates (`tiyan comments`).
+pub(crate) trait Counter: Send {
+    /// Counts one valid record; an error stops the reading.
+    fn count(&mut self, record: &ValidRecord<'_>) -> Result<(), String>;
+}
+
+impl Counter for TallyBuilder {
+    fn count(&mut self, record: &ValidRecord<'_>) -> Result<(), String> {
+        self.add_row(&record.row)
+            .map(|_| ())
+            .map_err(|e| format!("could not count response {}: {e}", record.id))
+    }
+}
+
 /// Reads `reader` (in `format`) on `workers` threads into a tally of the
 /// responses passing `filters`, handing each invalid record's problems to
 /// `report` in file order.
@@ -83,6 +99,34 @@ pub(crate) fn tally_in_parallel(
     workers: usize,
     report: &mut dyn FnMut(&[RecordError]),
 ) -> Result<Tallied, Stopped> {
+    let mut parts = Vec::with_capacity(workers);
+    for _ in 0..workers {
+        parts.push(TallyBuilder::new(
+            Tally::with_filters(instrument, filters.clone())
+                .context("cannot score this instrument")?,
+        ));
+    }
+    let (parts, invalid) = count_in_parallel(reader, format, instrument, parts, report)?;
+    let mut tally =
+        Tally::with_filters(instrument, filters.clone()).context("cannot score this instrument")?;
+    for part in parts {
+        let part = part.finish().context("could not count the responses")?;
+        tally.merge(&part).context("could not merge the tallies")?;
+    }
+    Ok(Tallied { tally, invalid })
+}
+
+/// Reads `reader` (in `format`) on one thread per part, each counting the
+/// pieces it is handed into its part; gives the parts back with the
+/// number of invalid records, whose problems went to `report` in file order.
+pub(crate) fn count_in_parallel<C: Counter>(
+    reader: &mut dyn Read,
+    format: InputFormat,
+    instrument: &Instrument,
+    parts: Vec<C>,
+    report: &mut dyn FnMut(&[RecordError]),
+) -> Result<(Vec<C>, u64), Stopped> {
+    let workers = parts.len().max(1);
     let mut input = Blocks::new(reader, format);
     let shape = match format {
         InputFormat::Csv => FileShape::Csv(input.header(instrument)?),
@@ -93,13 +137,6 @@ pub(crate) fn tally_in_parallel(
     // the reading thread is told instead of waiting for ever.
     let waiting = Arc::new(Mutex::new(waiting));
     let (done, outcomes) = mpsc::channel::<PieceOutcome>();
-    let mut parts = Vec::with_capacity(workers);
-    for _ in 0..workers {
-        parts.push(TallyBuilder::new(
-            Tally::with_filters(instrument, filters.clone())
-                .context("cannot score this instrument")?,
-        ));
-    }
     std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .into_iter()
@@ -112,42 +149,37 @@ pub(crate) fn tally_in_parallel(
         let mut order = InOrder::default();
         let read = input.cut_pieces(&queue, &outcomes, &mut order, report);
         drop(queue);
-        let mut tally = Tally::with_filters(instrument, filters.clone())
-            .context("cannot score this instrument")?;
+        let mut parts = Vec::with_capacity(workers);
         for handle in handles {
-            let part = handle
-                .join()
-                .map_err(|_| anyhow!("a worker thread failed"))?
-                .finish()
-                .context("could not count the responses")?;
-            tally.merge(&part).context("could not merge the tallies")?;
+            parts.push(
+                handle
+                    .join()
+                    .map_err(|_| anyhow!("a worker thread failed"))?,
+            );
         }
         read?;
         for outcome in outcomes {
             order.arrive(outcome, report)?;
         }
-        Ok(Tallied {
-            tally,
-            invalid: order.invalid,
-        })
+        Ok((parts, order.invalid))
     })
 }
 
-/// One worker: reads pieces into `tally` until the queue closes.
-fn work(
-    mut tally: TallyBuilder,
+/// One worker: reads pieces into `part` until the queue closes.
+fn work<C: Counter>(
+    mut part: C,
     waiting: &Mutex<Receiver<Piece>>,
     done: &mpsc::Sender<PieceOutcome>,
     instrument: &Instrument,
     shape: &FileShape,
-) -> TallyBuilder {
+) -> C {
     loop {
         let piece = match waiting.lock() {
             Ok(receiver) => receiver.recv(),
-            Err(_) => return tally,
+            Err(_) => return part,
         };
         let Ok(piece) = piece else {
-            return tally;
+            return part;
         };
         let mut outcome = PieceOutcome {
             index: piece.index,
@@ -159,9 +191,8 @@ fn work(
         while let Some(record) = rows.next_record() {
             match record {
                 Record::Valid(valid) => {
-                    if let Err(e) = tally.add_row(&valid.row) {
-                        outcome.failure =
-                            Some(format!("could not count response {}: {e}", valid.id));
+                    if let Err(e) = part.count(&valid) {
+                        outcome.failure = Some(e);
                         break;
                     }
                 }
@@ -173,7 +204,7 @@ fn work(
             }
         }
         if done.send(outcome).is_err() {
-            return tally;
+            return part;
         }
     }
 }

@@ -5,6 +5,7 @@
 //! the same functions give the same bytes natively and in WebAssembly.
 //! The formulas are those of `docs/scoring.md` (see `docs/methodology.md`).
 
+pub mod comments;
 pub mod export;
 pub mod generate;
 pub mod input;

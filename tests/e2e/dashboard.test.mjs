@@ -22,6 +22,8 @@ let browser;
 let token;
 let work;
 let exportCsv;
+/** Code → the zh-CN name staff read (docs/formats.md §7); unknown codes stay codes. */
+let placeName = (code) => code;
 
 before(async () => {
   if (process.env.TIYAN_URL) {
@@ -40,6 +42,10 @@ before(async () => {
   assert.equal(r.status, 200);
   exportCsv = join(work, 'export.csv');
   writeFileSync(exportCsv, Buffer.from(await r.arrayBuffer()));
+  const registry = await fetch(`${url}/api/v1/hospitals`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(registry.status, 200);
+  const names = new Map((await registry.json()).map((h) => [h.code, h.names?.['zh-CN'] || h.code]));
+  placeName = (code) => names.get(code) ?? code;
 });
 
 after(async () => {
@@ -50,6 +56,17 @@ after(async () => {
 /** `tiyan score` on the exported CSV: the evaluator's native rerun. */
 function cliReport(args) {
   return execFileSync(cliBin, ['score', '--input', exportCsv, ...args], { maxBuffer: 64 << 20 });
+}
+
+/** `tiyan comments` on the exported CSV (docs/formats.md §8). */
+function cliComments(args) {
+  return execFileSync(cliBin, ['comments', '--input', exportCsv, ...args], { maxBuffer: 256 << 20 });
+}
+
+/** Saves the comment analysis JSON through its export button. */
+async function commentsJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-comments-json')]);
+  return readFileSync(await download.path());
 }
 
 async function newPage() {
@@ -242,10 +259,11 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   await page.waitForSelector('#chart-funnel svg', { timeout: 20_000 });
   const index = report.units.measures[0];
   const keys = () => page.$$eval('#benchmark-table tbody th', (cells) => cells.map((c) => c.textContent));
-  assert.deepEqual(await keys(), index.units.map((u) => u.key).sort(), 'by key, not ranked');
+  // Rows are ordered by code and show the hospital's name.
+  assert.deepEqual(await keys(), index.units.map((u) => u.key).sort().map(placeName), 'by key, not ranked');
   assert.equal(await page.$$eval('#chart-funnel g.unit', (g) => g.length), index.units.filter((u) => u.mean !== null).length);
   assert.ok(await page.$('#chart-funnel details table'), 'the table equivalent');
-  const below = index.units.filter((u) => u.reliable === false).map((u) => u.key).sort();
+  const below = index.units.filter((u) => u.reliable === false).map((u) => u.key).sort().map(placeName);
   assert.deepEqual(
     await page.$$eval('#benchmark-table tr.below-target th', (cells) => cells.map((c) => c.textContent)),
     below,
@@ -253,7 +271,7 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   );
   // Sorting by the difference from the rest, largest first.
   await page.click('#benchmark-table thead th:nth-child(7) button');
-  const byDiff = [...index.units].sort((a, b) => b.diff - a.diff || a.key.localeCompare(b.key)).map((u) => u.key);
+  const byDiff = [...index.units].sort((a, b) => b.diff - a.diff || a.key.localeCompare(b.key)).map((u) => placeName(u.key));
   assert.deepEqual(await keys(), byDiff);
   // Another measure: a stage.
   const stage = report.units.measures.find((m) => m.scope === 'stage');
@@ -282,8 +300,8 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   const charts = report.groups.filter((g) => g.n !== null && g.spc).reduce((k, g) => k + g.spc.length, 0);
   assert.equal(await page.$$eval('#print-xmr tbody tr', (rows) => rows.length), charts);
   await page.selectOption('#x-group', 'H001');
-  await page.waitForFunction(() => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes('H001')
-    || document.querySelector('#xmr-missing') !== null);
+  await page.waitForFunction((name) => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes(name)
+    || document.querySelector('#xmr-missing') !== null, placeName('H001'));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -303,6 +321,62 @@ test('a hospital administrator sees their hospital only', async () => {
   await page.waitForSelector('#apply', { timeout: 30_000 });
   assert.equal(await page.$eval('#f-hospital', (s) => s.value), 'H001');
   assert.match(await page.textContent('#who'), /H001/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the comment analysis has the bytes of tiyan comments, with masked quotes per theme', async () => {
+  const { page, errors, exports } = await newPage();
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await signIn(page, 'admin');
+  await compute(page);
+  // The overview names the most complained-of themes.
+  await page.waitForSelector('#top-complaints');
+  await page.click('nav.tabs a[href$="/comments"]');
+  await page.waitForSelector('#comments-summary');
+  const plain = await commentsJson(page);
+  assert.ok(plain.equals(cliComments(['--period', '2025', '--baseline', '2024'])), 'default options');
+  const doc = JSON.parse(plain.toString('utf8'));
+  assert.equal(doc.comment_method.taxonomy, 'campaign-v1');
+  assert.equal(doc.groups[0].themes.length, 20);
+  const shown = await page.textContent('#comments-summary');
+  assert.ok(shown.includes(doc.groups[0].n_comments.toLocaleString('en-US')), shown);
+
+  // Grouped, and a subset: analysed again in the worker, no download.
+  await page.selectOption('#f-group', 'hospital');
+  await page.selectOption('#f-visit', 'outpatient');
+  let grouped;
+  for (let i = 0; i < 300; i += 1) {
+    await page.waitForSelector('#export-comments-json');
+    grouped = await commentsJson(page);
+    const o = JSON.parse(grouped.toString('utf8')).options;
+    if (o.group_by === 'hospital' && o.filters?.visit_type === 'outpatient') break;
+    await page.waitForTimeout(100);
+  }
+  const cli = cliComments(['--period', '2025', '--baseline', '2024', '--group-by', 'hospital', '--visit-type', 'outpatient']);
+  assert.ok(grouped.equals(cli), 'grouped by hospital, outpatients only');
+  assert.equal(exports.length, 2, 'no new download');
+
+  // A theme's button lists the masked quotes behind its count.
+  await page.click('#theme-waiting button');
+  await page.waitForFunction(() => document.querySelector('#quotes-title')?.textContent.includes('等候排队'));
+  await page.waitForSelector('#comment-list li');
+  const chips = await page.$$eval('#comment-list li', (lis) => lis.map((li) => li.querySelector('.comment-themes').textContent));
+  assert.ok(chips.length > 0 && chips.every((c) => c.includes('等候排队')), 'every quote carries the theme');
+  // Personal data is masked wherever a comment is shown.
+  await page.click('#show-all-comments');
+  await page.fill('#comment-query', '电话');
+  await page.click('form.search button');
+  await page.waitForFunction(() => document.querySelector('#comment-list')?.textContent.includes('[手机号]'));
+  assert.ok(!(await page.textContent('#comment-list')).includes('13800001234'));
+  assert.deepEqual(await axeViolations(page), []);
+  const longest = Math.max(0, ...(await page.evaluate(() => window.__longtasks)));
+  assert.ok(longest < 100, `a main-thread task of ${longest} ms`);
   assert.deepEqual(errors, []);
   await page.close();
 });

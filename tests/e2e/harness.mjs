@@ -40,7 +40,7 @@ async function freePort() {
 
 /**
  * Starts tiyan-server on a fresh database. Options: `seedDemo` (load demo
- * data), `admins` ([{username, password, role, hospital}]), `instrument`
+ * data), `admins` ([{username, password, role, hospital, department}]), `instrument`
  * (an instrument JSON file to serve instead of the built-in one).
  * Returns { url, database, stop() }.
  */
@@ -53,6 +53,7 @@ export async function startServer({ seedDemo = false, admins = [], instrument } 
   for (const a of admins) {
     const args = ['create-admin', '--database', database, '--username', a.username, '--role', a.role];
     if (a.hospital) args.push('--hospital', a.hospital);
+    if (a.department) args.push('--department', a.department);
     execFileSync(serverBin, args, {
       env: { ...process.env, TIYAN_ADMIN_PASSWORD: a.password },
       stdio: ['ignore', 'inherit', 'inherit'],

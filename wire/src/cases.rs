@@ -135,7 +135,8 @@ pub struct CaseEvent {
 }
 
 /// The response behind a case, for a signed-in account in scope: its
-/// answers and comment (free text, never in a notification).
+/// answers and comment (free text with personal data masked,
+/// docs/scoring.md §16; never in a notification).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseResponse {
     pub instrument: String,

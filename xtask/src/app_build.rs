@@ -2,7 +2,8 @@
 //!
 //! The survey goes to `dist/` (served at `/`), the dashboard to
 //! `dist/admin/` (served at `/admin/`), the staff's roll-out pages to
-//! `dist/admin/rollout/`, so patients never download the staff bundles.
+//! `dist/admin/rollout/`, the cases pages to `dist/admin/cases/`, so
+//! patients never download the staff bundles.
 //! Each bundle is built before the ones inside its folder because trunk
 //! empties its dist folder.
 //!
@@ -27,6 +28,8 @@ const INPUTS: &[&str] = &[
     "index.html",
     "dashboard.html",
     "rollout.html",
+    "cases.html",
+    "comments_worker.html",
     "app",
     "scoring",
     "public",
@@ -39,9 +42,15 @@ const STAMP: &str = "dist/.inputs-fingerprint";
 pub(crate) fn build_app(root: &Path) -> Result<()> {
     let fingerprint = inputs_fingerprint(root)?;
     let stamp = root.join(STAMP);
-    let built = ["dist", "dist/admin", "dist/admin/rollout"]
-        .iter()
-        .all(|folder| root.join(folder).join("index.html").exists());
+    let built = [
+        "dist",
+        "dist/admin",
+        "dist/admin/comments",
+        "dist/admin/rollout",
+        "dist/admin/cases",
+    ]
+    .iter()
+    .all(|folder| root.join(folder).join("index.html").exists());
     if built && std::fs::read_to_string(&stamp).ok().as_deref() == Some(fingerprint.as_str()) {
         eprintln!("app bundles in dist/ are up to date (inputs unchanged since the last build)");
         return Ok(());
@@ -103,7 +112,29 @@ fn build_bundles(root: &Path) -> Result<()> {
             "/admin/",
         ],
     )?;
-    write_worker_loader(&root.join("dist/admin"))?;
+    write_worker_loader(
+        &root.join("dist/admin"),
+        "dashboard",
+        "dashboard_worker_loader.js",
+    )?;
+    // The comments worker: a module of its own, fetched only when the
+    // dashboard first shows comment themes (app/src/dashboard/comment_worker/).
+    trunk(
+        root,
+        &[
+            "build",
+            "comments_worker.html",
+            "--dist",
+            "dist/admin/comments",
+            "--public-url",
+            "/admin/comments/",
+        ],
+    )?;
+    write_worker_loader(
+        &root.join("dist/admin/comments"),
+        "comments_worker",
+        "comments_worker_loader.js",
+    )?;
     trunk(
         root,
         &[
@@ -113,6 +144,17 @@ fn build_bundles(root: &Path) -> Result<()> {
             "dist/admin/rollout",
             "--public-url",
             "/admin/rollout/",
+        ],
+    )?;
+    trunk(
+        root,
+        &[
+            "build",
+            "cases.html",
+            "--dist",
+            "dist/admin/cases",
+            "--public-url",
+            "/admin/cases/",
         ],
     )?;
     minify_glue(root)
@@ -148,22 +190,24 @@ fn collect_bundle_dirs(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// The dashboard's scoring worker runs the page's own wasm module
-/// (`app/src/dashboard/worker/`): its loader is a module script importing
-/// the page's wasm-bindgen glue and naming the wasm file, both carrying the
-/// content hash trunk gave them (the glue's default is the unhashed name).
-/// The loader's own name is fixed (the page asks for it) and, without a
-/// hash, is revalidated on every load.
-fn write_worker_loader(dist: &Path) -> Result<()> {
+/// (`app/src/dashboard/worker/`), the comments worker a module of its own:
+/// each loader is a module script importing the bundle's wasm-bindgen glue
+/// (`<bin>-<hash>.js`) and naming the wasm file, both carrying the content
+/// hash trunk gave them (the glue's default is the unhashed name). The
+/// loader's own name is fixed (the page or the worker asks for it) and,
+/// without a hash, is revalidated on every load.
+fn write_worker_loader(dist: &Path, bin: &str, loader: &str) -> Result<()> {
     let mut glue = Vec::new();
+    let prefix = format!("{bin}-");
     for entry in std::fs::read_dir(dist)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.starts_with("dashboard-") && name.ends_with(".js") {
+        if name.starts_with(&prefix) && name.ends_with(".js") {
             glue.push(name);
         }
     }
     let [glue] = glue.as_slice() else {
         anyhow::bail!(
-            "expected one dashboard-<hash>.js in {}, found {glue:?}",
+            "expected one {bin}-<hash>.js in {}, found {glue:?}",
             dist.display()
         );
     };
@@ -172,7 +216,7 @@ fn write_worker_loader(dist: &Path) -> Result<()> {
         anyhow::bail!("{glue} has no {wasm} beside it in {}", dist.display());
     }
     std::fs::write(
-        dist.join("dashboard_worker_loader.js"),
+        dist.join(loader),
         format!("import init from \"./{glue}\";\ninit({{ module_or_path: \"./{wasm}\" }});\n"),
     )?;
     Ok(())

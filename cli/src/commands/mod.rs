@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod comments;
 mod generate;
 mod instrument;
 mod merge;
@@ -20,5 +21,6 @@ pub(crate) fn run(command: Command) -> Result<()> {
         Command::Score(args) => score::run(&args),
         Command::Tally(args) => tally::run(&args),
         Command::Merge(args) => merge::run(&args),
+        Command::Comments(args) => comments::run(&args),
     }
 }

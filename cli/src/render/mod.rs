@@ -3,6 +3,9 @@
 //! (docs/formats.md §4); the others present the same numbers for people.
 
 mod chart;
+mod comments_csv;
+mod comments_html;
+mod comments_markdown;
 mod csv_table;
 mod escape;
 mod funnel_chart;
@@ -16,6 +19,7 @@ mod unit_tables;
 mod xmr_chart;
 
 use anyhow::Result;
+use scoring::comments::{comments_to_json, CommentReport, Taxonomy};
 use scoring::instrument::Instrument;
 use scoring::report::{to_canonical_json, Report};
 
@@ -47,6 +51,26 @@ pub(crate) fn render(
         ReportFormat::Csv => csv_table::render(report)?,
         ReportFormat::Md => markdown::render(report, &labels()),
         ReportFormat::Html => html::render(report, &labels()),
+    })
+}
+
+/// The comment analysis (docs/formats.md §8) in `format`: JSON is the
+/// contract, the same bytes as the dashboard's; CSV is its theme table;
+/// md and html present it for people, html with the masked quotes behind
+/// each theme.
+pub(crate) fn render_comments(
+    format: ReportFormat,
+    document: &CommentReport,
+    taxonomy: &Taxonomy,
+    instrument: &Instrument,
+    lang: Lang,
+) -> Result<String> {
+    let labels = Labels::new(instrument, lang);
+    Ok(match format {
+        ReportFormat::Json => comments_to_json(document),
+        ReportFormat::Csv => comments_csv::render(document)?,
+        ReportFormat::Md => comments_markdown::render(document, taxonomy, &labels),
+        ReportFormat::Html => comments_html::render(document, taxonomy, &labels),
     })
 }
 

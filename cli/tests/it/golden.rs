@@ -29,7 +29,7 @@ const SCORE: [&str; 13] = [
     "--lang",
 ];
 
-fn check(rendered: &Path, golden_name: &str) {
+pub(crate) fn check(rendered: &Path, golden_name: &str) {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(golden_name);

@@ -7,6 +7,7 @@ use scoring::input::{read_responses, InputFormat};
 use scoring::instrument::default_instrument;
 use scoring::response::Response;
 
+mod comments;
 mod golden;
 
 /// Runs `tiyan` with `args` in `dir`.

@@ -10,7 +10,8 @@
 //! baseline-vs-current comparison finds real improvements and a decline),
 //! older patients rating higher (so case-mix adjustment matters), skipped
 //! questions, "not applicable" where offered, missing respondent fields and
-//! Chinese comments with commas, quotes and line breaks.
+//! comments (about 40% of responses) in zh-CN, zh-Hant and English, with
+//! commas, quotes and line breaks.
 
 mod comments;
 mod hospitals;
@@ -276,7 +277,7 @@ impl<'a> Generator<'a> {
             .filter_map(|&i| drawn[i].map(|a| (self.items[i].id.clone(), a)))
             .collect();
 
-        let comment = if rng.chance(0.2) {
+        let comment = if rng.chance(0.4) {
             comments::comment(&mut rng, z)
         } else {
             String::new()

@@ -83,7 +83,7 @@ fn has_missing_answers_na_comments_and_partial_respondents() {
         |f: &dyn Fn(&Response) -> bool| responses.iter().filter(|r| f(r)).count() as f64 / n;
 
     let commented = share(&|r| !r.comment.is_empty());
-    assert!((0.17..0.23).contains(&commented), "{commented}");
+    assert!((0.37..0.43).contains(&commented), "{commented}");
     assert!(share(&|r| r.comment.contains('\n')) > 0.02);
     assert!(share(&|r| r.comment.contains('"')) > 0.005);
     assert!(share(&|r| r.comment.contains(',') || r.comment.contains('，')) > 0.05);

@@ -5,6 +5,7 @@
 //! the same everywhere. Pure functions of a [`crate::report::Report`].
 
 pub mod cells;
+pub mod comment_words;
 pub mod drivers;
 pub mod funnel;
 pub mod numbers;

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 
 pub use crate::tally::Filters;
+pub(crate) use canonical::num;
 pub use canonical::{round_sig, to_canonical_json, SIGNIFICANT_DIGITS};
 pub use lookup::INDEX_ID;
 pub use model::{
@@ -36,6 +37,7 @@ pub use options::{
     GroupBy, GroupByError, Period, PeriodError, ScoreOptions, DEFAULT_MIN_COMPARE,
     DEFAULT_MIN_DIFFERENCE, DEFAULT_SUPPRESS_BELOW, DEFAULT_TARGET_RELIABILITY,
 };
+pub(crate) use suppression::suppressed;
 pub use trend::{trend, MonthPoint, MonthStats, StagePoint, TrendOptions};
 
 use crate::instrument::Instrument;

@@ -2,6 +2,7 @@
 //! run in a browser from `wasm_golden.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod comments_labelled;
 mod fixture;
 mod golden;
 mod properties;

@@ -492,7 +492,8 @@ async fn a_case_moves_through_its_life_and_errors_name_the_field() {
     on_each_backend(|db| async move {
         let server = start(db.url()).await;
         let tokens = accounts(&server).await;
-        let body = low("H001", "cardiology");
+        let mut body = low("H001", "cardiology");
+        body["comment"] = json!("等了三个小时，我的电话13812345678");
         server.submit_json(&body).await;
         let (_, list) = server.get_json("/api/v1/cases", &tokens["h001"]).await;
         let id = ids(&list)[0];
@@ -568,7 +569,11 @@ async fn a_case_moves_through_its_life_and_errors_name_the_field() {
         assert_eq!(detail["events"][1]["root_cause"], "排班不足");
         assert_eq!(detail["events"][1]["by"], "cardio");
         assert_eq!(detail["response"]["answers"]["overall.rating"], 2);
-        assert_eq!(detail["response"]["comment"], body["comment"]);
+        // Shown masked (docs/scoring.md §16).
+        assert_eq!(
+            detail["response"]["comment"],
+            "等了三个小时，我的电话[手机号]"
+        );
         assert_eq!(detail["response_id"], body["id"]);
 
         // Status filter and a bad one.
@@ -893,7 +898,7 @@ async fn published_plans_are_public_with_the_callback_offer() {
 
         let body: Value = server.client.get(server.url(public)).send().await.unwrap().json().await.unwrap();
         assert_eq!(body, json!({
-            "actions": [{"title": "缩短候诊时间", "public_text": "您说候诊太久，我们增开了午间门诊。", "status": "planned", "started": "2025-03-01"}],
+            "actions": [{"department": "", "title": "缩短候诊时间", "public_text": "您说候诊太久，我们增开了午间门诊。", "status": "planned", "started": "2025-03-01"}],
             "callback_offered": true
         }));
         let other: Value = server.client.get(server.url("/api/v1/public/H002/actions")).send().await.unwrap().json().await.unwrap();

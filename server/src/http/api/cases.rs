@@ -139,7 +139,8 @@ async fn detail(state: &AppState, case: CaseRow) -> Result<CaseDetail, ApiError>
                 submitted_at: r.submitted_at,
                 answers: r.answers,
                 respondent: r.respondent,
-                comment: r.comment,
+                // Free text is shown masked (docs/scoring.md §16).
+                comment: scoring::comments::mask_personal_data(&r.comment),
             })
         }
     };
