@@ -143,6 +143,14 @@ test('the department head sees it, assigns, notes, resolves, closes and reopens 
   await page.locator('#add-note').click();
   await page.locator('#timeline', { hasText: '已电话联系患者' }).waitFor();
 
+  // A blank root cause is refused by the server, next to its field.
+  await page.locator('#root-cause').fill('   ');
+  await page.locator('#resolve').click();
+  await page.locator('#problem-root-cause').waitFor();
+  assert.match(await page.textContent('#problem-root-cause'), /root_cause: is required/);
+  assert.equal(await page.getAttribute('#root-cause', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('#note-form .field-error').count(), 0, 'not on the note form');
+  await assertAccessible(page, 'a refused resolution');
   await page.locator('#root-cause').fill('上午号源集中，候诊区无叫号提示');
   await page.locator('#resolve-text').fill('增开午间门诊，候诊区显示预计等候时间。');
   await page.locator('#resolve').click();
@@ -219,8 +227,8 @@ test('the head of another department cannot see the case', async () => {
   assert.ok(cardio.cases.every((c) => c.department === 'cardiology'));
 
   const { context, page } = await staffPage(ORTHO.username, ORTHO.password, `case/${caseId}`);
-  await page.locator('main .error[role="alert"]').waitFor();
-  assert.match(await page.textContent('main .error[role="alert"]'), /404/);
+  await page.locator('#case-error').waitFor();
+  assert.equal(await page.textContent('#case-error'), '没有这个案例，或它不在您的权限范围内。');
   assert.equal(await page.locator('#case-comment').count(), 0);
   await page.locator('#back-to-cases').click();
   await page.locator('#cases tbody tr').first().waitFor();
@@ -287,6 +295,8 @@ test('the action-plan ledger shows a plan with its target month by month', async
   const made = (await (await api('cardio', 'GET', '/action-plans')).json()).action_plans
     .find((p) => p.title === '胸痛中心分诊提示');
   assert.deepEqual([made.department, made.target.scope, made.status], ['cardiology', 'stage', 'planned']);
+  assert.equal(await page.inputValue('#new-plan-title'), '', 'a fresh form for the next plan');
+  await page.locator('.new-plan summary').click();
   const row = page.locator(`#plans tr[data-plan="${plan.id}"]`);
   await row.waitFor();
   assert.match(await row.textContent(), /心内科 王主任/);
