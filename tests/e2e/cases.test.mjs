@@ -1,6 +1,8 @@
 // The closed loop from the staff's side (docs/formats.md §6), in headless
-// Chromium against a real tiyan-server with the demo data: a negative
-// kiosk response opens a case; the head of its department signs in on
+// Chromium against a real tiyan-server with the demo data: negative
+// kiosk responses open cases (one sent as a kiosk sends it, with a
+// call-back number; one answered on the kiosk survey with the worst
+// answers); the head of their department signs in on
 // /admin/cases/, finds it in the list (overdue cases first), opens it
 // (the answers, the comment, the reasons, the call-back number), assigns
 // it, adds a note, resolves it with a root cause, closes and reopens it;
@@ -14,7 +16,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, startServer, login } from './harness.mjs';
-import { assertAccessible, screenshotDir, screenshots } from './survey-support.mjs';
+import {
+  answerStep, assertAccessible, open, screenshotDir, screenshots, waitForOutboxEmpty,
+} from './survey-support.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -67,7 +71,7 @@ async function staffPage(username, password, path = '', viewport = DESKTOP) {
   return { context, page, errors };
 }
 
-test('a negative kiosk response opens a case in its department', async () => {
+test('a negative kiosk response with a call-back number opens a case in its department', async () => {
   // What a cardiology kiosk sends for a very unhappy patient who asks to
   // be called back (docs/formats.md §2, §6 "Opt-in call-back").
   const response = {
@@ -93,6 +97,34 @@ test('a negative kiosk response opens a case in its department', async () => {
   assert.equal(opened.department, 'cardiology');
   assert.deepEqual(opened.reasons.map((x) => x.rule).sort(), ['callback', 'item_lowest', 'keyword', 'overall_rating']);
   caseId = opened.id;
+});
+
+test('a kiosk patient who gives the worst answers opens a case', async () => {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  const page = await context.newPage();
+  await open(page, `${server.url}/s/H001?dept=cardiology&kiosk=1`);
+  await page.locator('.button-attract').click();
+  await page.getByRole('button', { name: /门诊/ }).click();
+  const comment = '候诊区没有座位，站了两个小时。';
+  for (let i = 0; i < 20 && !(await page.locator('.thanks').count()); i++) {
+    if (await page.locator('.button-submit').count()) {
+      await page.locator('.button-submit').click();
+      break;
+    }
+    if (await page.locator('#comment').count()) await page.fill('#comment', comment);
+    // The first value of each question: the worst answer, a rating of 0.
+    await answerStep(page, (_, values) => values[0]);
+    await page.locator('.step-nav .button-primary').click();
+  }
+  await page.locator('.thanks').waitFor();
+  await waitForOutboxEmpty(page);
+  await context.close();
+  const list = await (await api('cardio', 'GET', '/cases')).json();
+  const opened = list.cases.filter((c) => c.status === 'open' && c.reasons.some((r) => r.rule === 'overall_rating'));
+  const details = await Promise.all(opened.map(async (c) => (await api('cardio', 'GET', `/cases/${c.id}`)).json()));
+  const mine = details.find((d) => d.response?.channel === 'kiosk' && d.response.comment.includes('站了两个小时'));
+  assert.ok(mine, 'the kiosk response has its case');
+  assert.ok(mine.reasons.some((r) => r.rule === 'item_lowest'), JSON.stringify(mine.reasons));
 });
 
 test('the department head sees it, assigns, notes, resolves, closes and reopens it', async () => {
