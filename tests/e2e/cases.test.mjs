@@ -1,6 +1,8 @@
 // The closed loop from the staff's side (docs/formats.md §6), in headless
-// Chromium against a real tiyan-server with the demo data: a negative
-// kiosk response opens a case; the head of its department signs in on
+// Chromium against a real tiyan-server with the demo data: negative
+// kiosk responses open cases (one sent as a kiosk sends it, with a
+// call-back number; one answered on the kiosk survey with the worst
+// answers); the head of their department signs in on
 // /admin/cases/, finds it in the list (overdue cases first), opens it
 // (the answers, the comment, the reasons, the call-back number), assigns
 // it, adds a note, resolves it with a root cause, closes and reopens it;
@@ -14,7 +16,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, startServer, login } from './harness.mjs';
-import { assertAccessible, screenshotDir, screenshots } from './survey-support.mjs';
+import {
+  answerStep, assertAccessible, open, screenshotDir, screenshots, waitForOutboxEmpty,
+} from './survey-support.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -67,7 +71,7 @@ async function staffPage(username, password, path = '', viewport = DESKTOP) {
   return { context, page, errors };
 }
 
-test('a negative kiosk response opens a case in its department', async () => {
+test('a negative kiosk response with a call-back number opens a case in its department', async () => {
   // What a cardiology kiosk sends for a very unhappy patient who asks to
   // be called back (docs/formats.md §2, §6 "Opt-in call-back").
   const response = {
@@ -93,6 +97,34 @@ test('a negative kiosk response opens a case in its department', async () => {
   assert.equal(opened.department, 'cardiology');
   assert.deepEqual(opened.reasons.map((x) => x.rule).sort(), ['callback', 'item_lowest', 'keyword', 'overall_rating']);
   caseId = opened.id;
+});
+
+test('a kiosk patient who gives the worst answers opens a case', async () => {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  const page = await context.newPage();
+  await open(page, `${server.url}/s/H001?dept=cardiology&kiosk=1`);
+  await page.locator('.button-attract').click();
+  await page.getByRole('button', { name: /门诊/ }).click();
+  const comment = '候诊区没有座位，站了两个小时。';
+  for (let i = 0; i < 20 && !(await page.locator('.thanks').count()); i++) {
+    if (await page.locator('.button-submit').count()) {
+      await page.locator('.button-submit').click();
+      break;
+    }
+    if (await page.locator('#comment').count()) await page.fill('#comment', comment);
+    // The first value of each question: the worst answer, a rating of 0.
+    await answerStep(page, (_, values) => values[0]);
+    await page.locator('.step-nav .button-primary').click();
+  }
+  await page.locator('.thanks').waitFor();
+  await waitForOutboxEmpty(page);
+  await context.close();
+  const list = await (await api('cardio', 'GET', '/cases')).json();
+  const opened = list.cases.filter((c) => c.status === 'open' && c.reasons.some((r) => r.rule === 'overall_rating'));
+  const details = await Promise.all(opened.map(async (c) => (await api('cardio', 'GET', `/cases/${c.id}`)).json()));
+  const mine = details.find((d) => d.response?.channel === 'kiosk' && d.response.comment.includes('站了两个小时'));
+  assert.ok(mine, 'the kiosk response has its case');
+  assert.ok(mine.reasons.some((r) => r.rule === 'item_lowest'), JSON.stringify(mine.reasons));
 });
 
 test('the department head sees it, assigns, notes, resolves, closes and reopens it', async () => {
@@ -143,6 +175,14 @@ test('the department head sees it, assigns, notes, resolves, closes and reopens 
   await page.locator('#add-note').click();
   await page.locator('#timeline', { hasText: '已电话联系患者' }).waitFor();
 
+  // A blank root cause is refused by the server, next to its field.
+  await page.locator('#root-cause').fill('   ');
+  await page.locator('#resolve').click();
+  await page.locator('#problem-root-cause').waitFor();
+  assert.match(await page.textContent('#problem-root-cause'), /root_cause: is required/);
+  assert.equal(await page.getAttribute('#root-cause', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('#note-form .field-error').count(), 0, 'not on the note form');
+  await assertAccessible(page, 'a refused resolution');
   await page.locator('#root-cause').fill('上午号源集中，候诊区无叫号提示');
   await page.locator('#resolve-text').fill('增开午间门诊，候诊区显示预计等候时间。');
   await page.locator('#resolve').click();
@@ -219,8 +259,8 @@ test('the head of another department cannot see the case', async () => {
   assert.ok(cardio.cases.every((c) => c.department === 'cardiology'));
 
   const { context, page } = await staffPage(ORTHO.username, ORTHO.password, `case/${caseId}`);
-  await page.locator('main .error[role="alert"]').waitFor();
-  assert.match(await page.textContent('main .error[role="alert"]'), /404/);
+  await page.locator('#case-error').waitFor();
+  assert.equal(await page.textContent('#case-error'), '没有这个案例，或它不在您的权限范围内。');
   assert.equal(await page.locator('#case-comment').count(), 0);
   await page.locator('#back-to-cases').click();
   await page.locator('#cases tbody tr').first().waitFor();
@@ -287,6 +327,8 @@ test('the action-plan ledger shows a plan with its target month by month', async
   const made = (await (await api('cardio', 'GET', '/action-plans')).json()).action_plans
     .find((p) => p.title === '胸痛中心分诊提示');
   assert.deepEqual([made.department, made.target.scope, made.status], ['cardiology', 'stage', 'planned']);
+  assert.equal(await page.inputValue('#new-plan-title'), '', 'a fresh form for the next plan');
+  await page.locator('.new-plan summary').click();
   const row = page.locator(`#plans tr[data-plan="${plan.id}"]`);
   await row.waitFor();
   assert.match(await row.textContent(), /心内科 王主任/);

@@ -158,7 +158,7 @@ pub fn CasesApp() -> Html {
                     <CasesList {lang} session={session.clone()} {directory} navigate={navigate.clone()} />
                 },
                 Route::Case(id) => html! {
-                    <CaseView {lang} {id} me={session.username.clone()} {directory} navigate={navigate.clone()} />
+                    <CaseView key={id} {lang} {id} me={session.username.clone()} {directory} navigate={navigate.clone()} />
                 },
                 Route::Plans => html! {
                     <LedgerView {lang} session={session.clone()} {directory} />

@@ -63,6 +63,7 @@ catalogue! {
     ReasonCallback => lang.choose("患者希望回访", "患者希望回訪", "Patient asked for a call-back");
     // A case
     CaseTitle => lang.choose("案例", "案例", "Case");
+    CaseNotFound => lang.choose("没有这个案例，或它不在您的权限范围内。", "沒有這個案例，或它不在您的權限範圍內。", "There is no such case, or it is outside your scope.");
     BackToCases => lang.choose("返回案例列表", "返回案例列表", "Back to the cases");
     Callback => lang.choose("回访电话", "回訪電話", "Call-back number");
     CallbackForgotten => lang.choose("号码在案例解决或关闭后、或 30 天后删除。", "號碼在案例解決或關閉後、或 30 天後刪除。", "The number is deleted when the case is resolved or closed, or after 30 days.");

@@ -33,7 +33,7 @@ pub fn timeline(lang: Lang, detail: &CaseDetail) -> Html {
     let events = detail.events.iter().map(|event| {
         let (what, text) = describe(&event.action, lang);
         html! {
-            <li class={classes!("event", action_class(&event.action))}>
+            <li class={classes!("event", action_name(&event.action))}>
                 <time datetime={event.at.clone()}>{ local_minutes(&event.at) }</time>
                 <span class="by">{ &event.by }</span>
                 <span class="what">{ what }</span>
@@ -49,7 +49,8 @@ pub fn timeline(lang: Lang, detail: &CaseDetail) -> Html {
     }
 }
 
-fn action_class(action: &CaseAction) -> &'static str {
+/// The action as the API names it (`assign`, `resolve`…).
+pub(super) fn action_name(action: &CaseAction) -> &'static str {
     match action {
         CaseAction::Assign { .. } => "assign",
         CaseAction::Note { .. } => "note",

@@ -11,10 +11,11 @@ use yew::prelude::*;
 
 use super::actions::allowed;
 use super::answers::answer_rows;
-use super::timeline::timeline;
+use super::timeline::{action_name, timeline};
 use crate::cases::directory::{case_status, channel, visit_type, Directory};
 use crate::cases::i18n::{Lang, T};
 use crate::cases::route::Route;
+use crate::dashboard::base_path::{base_path, href};
 use crate::services::cases_api;
 use crate::services::clock::local_minutes;
 use crate::services::staff_api::ApiError;
@@ -35,7 +36,8 @@ pub struct CaseViewProps {
 enum Outcome {
     None,
     Done,
-    Refused(FieldProblem),
+    /// Refused: the action's name and the server's problem.
+    Refused(&'static str, FieldProblem),
 }
 
 fn value_of_input(r: &NodeRef) -> String {
@@ -55,6 +57,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
     let lang = props.lang;
     let t = |k: T| k.in_(lang);
     let id = props.id;
+    let base = use_memo((), |_| base_path());
     let detail = use_state(|| None::<Result<CaseDetail, ApiError>>);
     let assignees = use_state(Vec::<Assignee>::new);
     let outcome = use_state(|| Outcome::None);
@@ -79,6 +82,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
             let (detail, outcome, busy) = (detail.clone(), outcome.clone(), busy.clone());
             let refs = refs.clone();
             busy.set(true);
+            let name = action_name(&action);
             spawn_local(async move {
                 match cases_api::act(id, &action).await {
                     Ok(updated) => {
@@ -86,7 +90,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
                         refs.clear();
                         outcome.set(Outcome::Done);
                     }
-                    Err(e) => outcome.set(Outcome::Refused(FieldProblem::of(&e))),
+                    Err(e) => outcome.set(Outcome::Refused(name, FieldProblem::of(&e))),
                 }
                 busy.set(false);
             });
@@ -97,19 +101,24 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
             e.prevent_default();
             Route::List
         });
-        html! { <a href="./" class="back" id="back-to-cases" {onclick}>{ t(T::BackToCases) }</a> }
+        html! { <a href={href(&base, "")} class="back" id="back-to-cases" {onclick}>{ t(T::BackToCases) }</a> }
     };
     let detail = match &*detail {
         None => return html! { <>{ back }<p class="muted">{ t(T::Loading) }</p></> },
         Some(Err(e)) => {
-            return html! { <>{ back }<p class="error" role="alert">{ e.to_string() }</p></> }
+            // Another department's case answers 404 as a missing one.
+            let message = match e {
+                ApiError::Status(404, _) => t(T::CaseNotFound).to_owned(),
+                other => other.to_string(),
+            };
+            return html! { <>{ back }<p class="error" role="alert" id="case-error">{ message }</p></> };
         }
         Some(Ok(d)) => d,
     };
     let dir = &props.directory;
     let case = &detail.case;
-    let problem = match &*outcome {
-        Outcome::Refused(p) => Some(p.clone()),
+    let refused = match &*outcome {
+        Outcome::Refused(name, p) => Some((*name, p)),
         _ => None,
     };
     html! {
@@ -141,7 +150,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
                     { response(lang, detail, dir) }
                     { timeline(lang, detail) }
                 </div>
-                { actions_panel(lang, detail, &Candidates { me: &props.me, all: &assignees }, &refs, problem.as_ref(), *busy, &act) }
+                { actions_panel(lang, detail, &Candidates { me: &props.me, all: &assignees }, &refs, refused, *busy, &act) }
             </div>
             <p class="saved" role="status" id="action-done">
                 { if *outcome == Outcome::Done { t(T::Done) } else { "" } }
@@ -252,12 +261,14 @@ fn actions_panel(
     detail: &CaseDetail,
     candidates: &Candidates<'_>,
     refs: &Refs,
-    problem: Option<&FieldProblem>,
+    refused: Option<(&str, &FieldProblem)>,
     busy: bool,
     act: &Callback<CaseAction>,
 ) -> Html {
     let t = |k: T| k.in_(lang);
     let can = allowed(detail.case.status);
+    // A refusal is shown on the form whose action it refused.
+    let refused_by = |name: &str| refused.filter(|(n, _)| *n == name).map(|(_, p)| p);
     let optional = |k: T| format!("{} {}", t(k), t(T::Optional));
     let submit = |build: Rc<dyn Fn() -> CaseAction>| {
         act.reform(move |e: SubmitEvent| {
@@ -294,7 +305,7 @@ fn actions_panel(
         }));
         html! {
             <form class="action" id="note-form" {onsubmit}>
-                { text_field("note-text", t(T::NoteText).to_owned(), "text", &refs.note, problem, true, true) }
+                { text_field("note-text", t(T::NoteText).to_owned(), "text", &refs.note, refused_by("note"), true, true) }
                 <button type="submit" id="add-note" disabled={busy}>{ t(T::AddNote) }</button>
             </form>
         }
@@ -307,8 +318,8 @@ fn actions_panel(
         }));
         html! {
             <form class="action" id="resolve-form" {onsubmit}>
-                { text_field("root-cause", t(T::RootCause).to_owned(), "root_cause", &refs.root_cause, problem, false, true) }
-                { text_field("resolve-text", optional(T::WhatWasDone), "resolve.text", &refs.resolve_text, problem, true, false) }
+                { text_field("root-cause", t(T::RootCause).to_owned(), "root_cause", &refs.root_cause, refused_by("resolve"), false, true) }
+                { text_field("resolve-text", optional(T::WhatWasDone), "text", &refs.resolve_text, refused_by("resolve"), true, false) }
                 <button type="submit" class="primary" id="resolve" disabled={busy}>{ t(T::ResolveButton) }</button>
             </form>
         }
@@ -320,7 +331,7 @@ fn actions_panel(
         }));
         html! {
             <form class="action" id="close-form" {onsubmit}>
-                { text_field("close-text", optional(T::CloseText), "close.text", &refs.close_text, problem, true, false) }
+                { text_field("close-text", optional(T::CloseText), "text", &refs.close_text, refused_by("close"), true, false) }
                 <button type="submit" id="close-case" disabled={busy}>{ t(T::CloseButton) }</button>
             </form>
         }
@@ -332,12 +343,13 @@ fn actions_panel(
         }));
         html! {
             <form class="action" id="reopen-form" {onsubmit}>
-                { text_field("reopen-text", optional(T::ReopenText), "reopen.text", &refs.reopen_text, problem, true, false) }
+                { text_field("reopen-text", optional(T::ReopenText), "text", &refs.reopen_text, refused_by("reopen"), true, false) }
                 <button type="submit" id="reopen" disabled={busy}>{ t(T::ReopenButton) }</button>
             </form>
         }
     });
-    let unplaced = problem.and_then(|p| p.unplaced(&["text".to_owned(), "root_cause".to_owned()]));
+    let unplaced =
+        refused.and_then(|(_, p)| p.unplaced(&["text".to_owned(), "root_cause".to_owned()]));
     html! {
         <section class="actions" aria-labelledby="actions-title">
             <h3 id="actions-title">{ t(T::Actions) }</h3>

@@ -57,11 +57,17 @@ pub fn NewPlan(props: &NewPlanProps) -> Html {
     let dir = &props.directory;
     let session = &props.session;
     let problem = use_state(|| None::<FieldProblem>);
+    // A new form after each plan made: empty fields, the first target.
+    let generation = use_state(|| 0_u32);
     let hospital_pick = use_state(String::new);
     let refs = use_memo((), |_| <[NodeRef; 7]>::default());
     let [title, target, owner, due, hospital, department, public_text] = (*refs).clone();
     let onsubmit = {
-        let (problem, on_created) = (problem.clone(), props.on_created.clone());
+        let (problem, on_created, generation) = (
+            problem.clone(),
+            props.on_created.clone(),
+            generation.clone(),
+        );
         let refs = refs.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -84,16 +90,12 @@ pub fn NewPlan(props: &NewPlanProps) -> Html {
                 started: None,
                 public_text: public,
             };
-            let (problem, on_created, form_refs) =
-                (problem.clone(), on_created.clone(), (*refs).clone());
+            let (problem, on_created, generation) =
+                (problem.clone(), on_created.clone(), generation.clone());
             spawn_local(async move {
                 match cases_api::create_plan(&plan).await {
                     Ok(plan) => {
-                        for r in &form_refs {
-                            if let Some(i) = r.cast::<HtmlInputElement>() {
-                                i.set_value("");
-                            }
-                        }
+                        generation.set(*generation + 1);
                         problem.set(None);
                         on_created.emit(plan);
                     }
@@ -169,7 +171,7 @@ pub fn NewPlan(props: &NewPlanProps) -> Html {
     html! {
         <details class="new-plan">
             <summary>{ t(T::NewPlan) }</summary>
-            <form class="action" id="new-plan-form" {onsubmit}>
+            <form class="action" id="new-plan-form" key={*generation} {onsubmit}>
                 { field("new-plan-title", "title", T::PlanTitle, &title, "text") }
                 <div class="field">
                     <label for="new-plan-target">{ t(T::Target) }</label>

@@ -119,8 +119,10 @@ pub fn LedgerView(props: &LedgerViewProps) -> Html {
                             <tbody>{ for rows }</tbody>
                         </table>
                     </div>
+                    // Keyed by the plan: another plan starts with no series
+                    // rather than the last plan's.
                     if let Some(plan) = current {
-                        <PlanPanel {lang} plan={plan.clone()} directory={dir.clone()} on_saved={on_saved.clone()} />
+                        <PlanPanel key={plan.id} {lang} plan={plan.clone()} directory={dir.clone()} on_saved={on_saved.clone()} />
                     }
                 </>
             }
