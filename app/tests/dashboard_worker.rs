@@ -8,8 +8,9 @@
 //! scoring crate straight from the generated responses (no parsing), the
 //! way `tiyan score` makes it: the worker must give the same bytes.
 
+use app::dashboard::comment_worker::engine::CommentEngine;
 use app::dashboard::filters::{DateRange, Filters};
-use app::dashboard::protocol::{FromWorker, Phase, Scored, ToWorker};
+use app::dashboard::protocol::{CommentRow, FromWorker, Phase, Scored, ToWorker};
 use app::dashboard::worker::engine::Engine;
 use scoring::export::{sort_for_export, to_jsonl_line, CsvWriter};
 use scoring::generate::{generate, GenerateOptions};
@@ -42,8 +43,11 @@ fn carry<T: Serialize + DeserializeOwned>(message: T) -> T {
     }
 }
 
+/// The scoring worker and the comments worker it starts, with the
+/// routing of `worker::serve`.
 struct Worker {
     engine: Engine,
+    comments: CommentEngine,
     answers: Vec<FromWorker>,
 }
 
@@ -51,6 +55,7 @@ impl Worker {
     fn new() -> Worker {
         let mut w = Worker {
             engine: Engine::new(),
+            comments: CommentEngine::new(),
             answers: Vec::new(),
         };
         w.send(ToWorker::Reset {
@@ -61,8 +66,41 @@ impl Worker {
 
     fn send(&mut self, message: ToWorker) {
         let answers = &mut self.answers;
-        self.engine
-            .handle(carry(message), &mut |answer| answers.push(carry(answer)));
+        let message = carry(message);
+        if message.is_for_comments() {
+            for m in self.engine.comment_messages(message) {
+                self.comments
+                    .handle(carry(m), &mut |answer| answers.push(carry(answer)));
+            }
+        } else {
+            self.engine
+                .handle(message, &mut |answer| answers.push(carry(answer)));
+        }
+    }
+
+    /// The comments of the analysis with `filters`, as the message gives them.
+    fn comments(
+        &mut self,
+        filters: &Filters,
+        query: &str,
+        theme: Option<&str>,
+        limit: u32,
+    ) -> (u64, Vec<CommentRow>) {
+        self.send(ToWorker::Comments {
+            request: 77,
+            filters: filters.clone(),
+            query: query.to_owned(),
+            theme: theme.map(str::to_owned),
+            limit,
+        });
+        match self.answers.pop() {
+            Some(FromWorker::Comments {
+                request: 77,
+                total,
+                comments,
+            }) => (total, comments),
+            other => panic!("expected comments, got {other:?}"),
+        }
     }
 
     /// Sends `text` as source `source` in pieces of about `piece` bytes.
@@ -490,7 +528,7 @@ fn comments_are_of_the_period_filtered_searched_and_newest_first() {
         })
         .collect();
     assert!(!in_scope.is_empty(), "the generator writes comments");
-    let (total, rows) = worker.engine.comments(&filters, "", 10);
+    let (total, rows) = worker.comments(&filters, "", None, 10);
     assert_eq!(total, in_scope.len() as u64);
     assert_eq!(rows.len(), in_scope.len().min(10));
     assert!(rows.windows(2).all(|w| w[0].date >= w[1].date));
@@ -500,7 +538,7 @@ fn comments_are_of_the_period_filtered_searched_and_newest_first() {
 
     // A word of one comment finds it, whatever its case.
     let word: String = in_scope[0].comment.chars().take(2).collect();
-    let (found, rows) = worker.engine.comments(&filters, &word.to_uppercase(), 1000);
+    let (found, rows) = worker.comments(&filters, &word.to_uppercase(), None, 1000);
     assert!(found >= 1);
     assert!(rows
         .iter()
@@ -511,6 +549,7 @@ fn comments_are_of_the_period_filtered_searched_and_newest_first() {
         request: 5,
         filters,
         query: String::new(),
+        theme: None,
         limit: 3,
     });
     match worker.answers.pop() {
@@ -523,6 +562,102 @@ fn comments_are_of_the_period_filtered_searched_and_newest_first() {
         }
         other => panic!("expected comments, got {other:?}"),
     }
+}
+
+/// docs/formats.md §8: the worker's comment analysis has the bytes of
+/// `tiyan comments` (the scoring crate's `CommentTally` over the same
+/// responses), for any filters; the quotes behind a theme are masked and
+/// carry it.
+#[test]
+fn the_comment_analysis_has_the_bytes_of_tiyan_comments() {
+    use scoring::comments::{comments_to_json, CommentOptions, CommentTally, Taxonomy};
+    use scoring::tally::{RespondentRef, ResponseRow};
+
+    let mut all = responses(900, 23);
+    all[3].comment = "我的手机13812345678，排队太久了".to_owned();
+    all[3].submitted_at = "2025-03-01T08:00:00Z".to_owned();
+    sort_for_export(&mut all);
+    let mut worker = Worker::new();
+    worker.load(1, &csv(&all), 3000);
+    let taxonomy = Taxonomy::campaign_v1().expect("lexicons");
+    for (group_by, subset) in [
+        (None, TallyFilters::default()),
+        (Some(GroupBy::Hospital), TallyFilters::default()),
+        (
+            Some(GroupBy::Department),
+            TallyFilters {
+                hospital: Some("H001".to_owned()),
+                ..TallyFilters::default()
+            },
+        ),
+    ] {
+        let filters = Filters {
+            group_by,
+            subset: subset.clone(),
+            ..filters_2025_vs_2024()
+        };
+        let mut tally = CommentTally::new(
+            &taxonomy,
+            CommentOptions {
+                current: Period::year(2025),
+                baseline: Some(Period::year(2024)),
+                group_by,
+                suppress_below: filters.suppress_below,
+                filters: subset,
+            },
+        );
+        for r in &all {
+            let row = ResponseRow {
+                instrument: &r.instrument,
+                instrument_version: r.instrument_version,
+                hospital: &r.hospital,
+                department: &r.department,
+                visit_type: r.visit_type,
+                channel: r.channel,
+                submitted_at: &r.submitted_at,
+                answers: &[],
+                respondent: RespondentRef::of(&r.respondent),
+            };
+            tally
+                .add(&taxonomy, &row, &r.id, &r.comment)
+                .expect("valid");
+        }
+        let expected = comments_to_json(&tally.report(&taxonomy));
+        worker.send(ToWorker::AnalyseComments {
+            request: 30,
+            filters: filters.clone(),
+        });
+        let groups = match worker.answers.pop() {
+            Some(FromWorker::CommentsAnalysed {
+                request: 30,
+                outcome: Ok(analysed),
+            }) => analysed.report.groups,
+            other => panic!("expected the analysis, got {other:?}"),
+        };
+        worker.send(ToWorker::CommentsJson { request: 31 });
+        match worker.answers.pop() {
+            Some(FromWorker::CommentsJson {
+                request: 31,
+                outcome: Ok(json),
+            }) => assert!(json == expected, "{group_by:?}: the worker's JSON differs"),
+            other => panic!("expected the JSON, got {other:?}"),
+        }
+        let parsed: scoring::comments::CommentReport =
+            serde_json::from_str(&expected).expect("JSON");
+        assert_eq!(groups, parsed.groups);
+    }
+    // The quotes of a theme carry it, and nothing personal shows.
+    let filters = filters_2025_vs_2024();
+    let (total, rows) = worker.comments(&filters, "", Some("waiting"), 1000);
+    assert!(total > 0);
+    assert!(rows
+        .iter()
+        .all(|r| r.themes.iter().any(|t| t.id == "waiting")));
+    let (_, rows) = worker.comments(&filters, "手机", None, 1000);
+    assert!(rows
+        .iter()
+        .any(|r| r.text == "我的手机[手机号]，排队太久了"));
+    assert!(rows.iter().all(|r| !r.text.contains("13812345678")));
 }
 
 #[test]

@@ -183,6 +183,33 @@ test('the case on a phone, in English', async () => {
   await context.close();
 });
 
+test('a hospital administrator filters by department; the staff pages link to each other', async () => {
+  // From the roll-out pages, signed in once, to the cases pages.
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/rollout/`);
+  await page.locator('#username').fill('h001');
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#sign-in').click();
+  await page.locator('#to-cases').click();
+  await page.waitForURL('**/admin/cases/');
+  await page.locator('#cases tbody tr').first().waitFor();
+  assert.match(await page.textContent('#who'), /医院管理员 · H001/);
+  const departments = await page.locator('#cases tbody td:nth-child(3)').allTextContents();
+  assert.ok(new Set(departments).size >= 2, `the hospital's departments: ${departments}`);
+  await page.locator('#filter-department').selectOption('orthopaedics');
+  await page.waitForFunction(() => [...document.querySelectorAll('#cases tbody td:nth-child(3)')]
+    .every((td) => !td.textContent.includes('心血管')));
+  const ortho = await (await api('h001', 'GET', '/cases?department=orthopaedics')).json();
+  assert.equal(await page.locator('#cases tbody tr').count(), ortho.cases.length);
+  await assertAccessible(page, 'the list of a hospital administrator');
+  // The dashboard's header links here too.
+  await page.locator('#to-dashboard').click();
+  await page.locator('#to-cases').waitFor();
+  assert.equal(await page.getAttribute('#to-cases', 'href'), '/admin/cases/');
+  await context.close();
+});
+
 test('the head of another department cannot see the case', async () => {
   assert.equal((await api('ortho', 'GET', `/cases/${caseId}`)).status, 404);
   const theirs = await (await api('ortho', 'GET', '/cases')).json();
@@ -249,6 +276,17 @@ test('the action-plan ledger shows a plan with its target month by month', async
   const plan = await created.json();
 
   const { context, page, errors } = await staffPage('cardio', PASSWORD, 'plans');
+  // A new plan from the form: the department head's own department.
+  await page.locator('.new-plan summary').click();
+  await page.locator('#new-plan-title').fill('胸痛中心分诊提示');
+  await page.locator('#new-plan-target').selectOption('stage:outpatient');
+  await page.locator('#new-plan-owner').fill('心内科 护士长');
+  await page.locator('#new-plan-due').fill('2027-03-31');
+  await page.locator('#create-plan').click();
+  await page.locator('#plan-title', { hasText: '胸痛中心分诊提示' }).waitFor();
+  const made = (await (await api('cardio', 'GET', '/action-plans')).json()).action_plans
+    .find((p) => p.title === '胸痛中心分诊提示');
+  assert.deepEqual([made.department, made.target.scope, made.status], ['cardiology', 'stage', 'planned']);
   const row = page.locator(`#plans tr[data-plan="${plan.id}"]`);
   await row.waitFor();
   assert.match(await row.textContent(), /心内科 王主任/);

@@ -37,7 +37,7 @@ const views = [
   ['groups', 'groups', '#groups-table'],
   ['benchmark', 'benchmark', '#chart-funnel'],
   ['trend', 'trend', '#chart-trend'],
-  ['comments', 'comments', '#comment-list'],
+  ['comments', 'comments', '#themes-outpatient'],
 ];
 
 async function signedInPage(viewport) {
@@ -82,6 +82,11 @@ test('desktop screenshots of every view', { skip: !enabled, timeout: 600_000 }, 
   for (const [name, path, selector] of views) {
     await shoot(page, name, path, selector, 'dashboard', 1800);
   }
+  // The quotes behind one theme's count (masked), below its table.
+  await shoot(page, 'comments', 'comments', '#themes-outpatient', 'dashboard', 1800);
+  await page.click('#theme-waiting button');
+  await page.waitForSelector('#comment-list li');
+  await page.locator('.quotes').screenshot({ path: join(out, 'dashboard-comments-quotes.png') });
   await shoot(page, 'print', 'print', '.print-page', 'dashboard', 2400);
   // The XmR chart of the index, for all groups, with its note.
   await shoot(page, 'trend', 'trend', '#xmr', 'dashboard', 1800);
@@ -93,7 +98,7 @@ test('desktop screenshots of every view', { skip: !enabled, timeout: 600_000 }, 
 
 test('phone screenshots', { skip: !enabled, timeout: 600_000 }, async () => {
   const page = await signedInPage({ width: 390, height: 844 });
-  for (const [name, path, selector] of views.slice(0, 4)) {
+  for (const [name, path, selector] of [...views.slice(0, 4), views[views.length - 1]]) {
     await shoot(page, name, path, selector, 'dashboard-phone', 2400);
   }
   await page.close();

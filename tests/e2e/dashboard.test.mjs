@@ -58,6 +58,17 @@ function cliReport(args) {
   return execFileSync(cliBin, ['score', '--input', exportCsv, ...args], { maxBuffer: 64 << 20 });
 }
 
+/** `tiyan comments` on the exported CSV (docs/formats.md §8). */
+function cliComments(args) {
+  return execFileSync(cliBin, ['comments', '--input', exportCsv, ...args], { maxBuffer: 256 << 20 });
+}
+
+/** Saves the comment analysis JSON through its export button. */
+async function commentsJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-comments-json')]);
+  return readFileSync(await download.path());
+}
+
 async function newPage() {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const errors = [];
@@ -310,6 +321,62 @@ test('a hospital administrator sees their hospital only', async () => {
   await page.waitForSelector('#apply', { timeout: 30_000 });
   assert.equal(await page.$eval('#f-hospital', (s) => s.value), 'H001');
   assert.match(await page.textContent('#who'), /H001/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the comment analysis has the bytes of tiyan comments, with masked quotes per theme', async () => {
+  const { page, errors, exports } = await newPage();
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await signIn(page, 'admin');
+  await compute(page);
+  // The overview names the most complained-of themes.
+  await page.waitForSelector('#top-complaints');
+  await page.click('nav.tabs a[href$="/comments"]');
+  await page.waitForSelector('#comments-summary');
+  const plain = await commentsJson(page);
+  assert.ok(plain.equals(cliComments(['--period', '2025', '--baseline', '2024'])), 'default options');
+  const doc = JSON.parse(plain.toString('utf8'));
+  assert.equal(doc.comment_method.taxonomy, 'campaign-v1');
+  assert.equal(doc.groups[0].themes.length, 20);
+  const shown = await page.textContent('#comments-summary');
+  assert.ok(shown.includes(doc.groups[0].n_comments.toLocaleString('en-US')), shown);
+
+  // Grouped, and a subset: analysed again in the worker, no download.
+  await page.selectOption('#f-group', 'hospital');
+  await page.selectOption('#f-visit', 'outpatient');
+  let grouped;
+  for (let i = 0; i < 300; i += 1) {
+    await page.waitForSelector('#export-comments-json');
+    grouped = await commentsJson(page);
+    const o = JSON.parse(grouped.toString('utf8')).options;
+    if (o.group_by === 'hospital' && o.filters?.visit_type === 'outpatient') break;
+    await page.waitForTimeout(100);
+  }
+  const cli = cliComments(['--period', '2025', '--baseline', '2024', '--group-by', 'hospital', '--visit-type', 'outpatient']);
+  assert.ok(grouped.equals(cli), 'grouped by hospital, outpatients only');
+  assert.equal(exports.length, 2, 'no new download');
+
+  // A theme's button lists the masked quotes behind its count.
+  await page.click('#theme-waiting button');
+  await page.waitForFunction(() => document.querySelector('#quotes-title')?.textContent.includes('等候排队'));
+  await page.waitForSelector('#comment-list li');
+  const chips = await page.$$eval('#comment-list li', (lis) => lis.map((li) => li.querySelector('.comment-themes').textContent));
+  assert.ok(chips.length > 0 && chips.every((c) => c.includes('等候排队')), 'every quote carries the theme');
+  // Personal data is masked wherever a comment is shown.
+  await page.click('#show-all-comments');
+  await page.fill('#comment-query', '电话');
+  await page.click('form.search button');
+  await page.waitForFunction(() => document.querySelector('#comment-list')?.textContent.includes('[手机号]'));
+  assert.ok(!(await page.textContent('#comment-list')).includes('13800001234'));
+  assert.deepEqual(await axeViolations(page), []);
+  const longest = Math.max(0, ...(await page.evaluate(() => window.__longtasks)));
+  assert.ok(longest < 100, `a main-thread task of ${longest} ms`);
   assert.deepEqual(errors, []);
   await page.close();
 });

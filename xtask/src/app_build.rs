@@ -29,6 +29,7 @@ const INPUTS: &[&str] = &[
     "dashboard.html",
     "rollout.html",
     "cases.html",
+    "comments_worker.html",
     "app",
     "scoring",
     "public",
@@ -44,6 +45,7 @@ pub(crate) fn build_app(root: &Path) -> Result<()> {
     let built = [
         "dist",
         "dist/admin",
+        "dist/admin/comments",
         "dist/admin/rollout",
         "dist/admin/cases",
     ]
@@ -110,7 +112,29 @@ fn build_bundles(root: &Path) -> Result<()> {
             "/admin/",
         ],
     )?;
-    write_worker_loader(&root.join("dist/admin"))?;
+    write_worker_loader(
+        &root.join("dist/admin"),
+        "dashboard",
+        "dashboard_worker_loader.js",
+    )?;
+    // The comments worker: a module of its own, fetched only when the
+    // dashboard first shows comment themes (app/src/dashboard/comment_worker/).
+    trunk(
+        root,
+        &[
+            "build",
+            "comments_worker.html",
+            "--dist",
+            "dist/admin/comments",
+            "--public-url",
+            "/admin/comments/",
+        ],
+    )?;
+    write_worker_loader(
+        &root.join("dist/admin/comments"),
+        "comments_worker",
+        "comments_worker_loader.js",
+    )?;
     trunk(
         root,
         &[
@@ -166,22 +190,24 @@ fn collect_bundle_dirs(dir: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// The dashboard's scoring worker runs the page's own wasm module
-/// (`app/src/dashboard/worker/`): its loader is a module script importing
-/// the page's wasm-bindgen glue and naming the wasm file, both carrying the
-/// content hash trunk gave them (the glue's default is the unhashed name).
-/// The loader's own name is fixed (the page asks for it) and, without a
-/// hash, is revalidated on every load.
-fn write_worker_loader(dist: &Path) -> Result<()> {
+/// (`app/src/dashboard/worker/`), the comments worker a module of its own:
+/// each loader is a module script importing the bundle's wasm-bindgen glue
+/// (`<bin>-<hash>.js`) and naming the wasm file, both carrying the content
+/// hash trunk gave them (the glue's default is the unhashed name). The
+/// loader's own name is fixed (the page or the worker asks for it) and,
+/// without a hash, is revalidated on every load.
+fn write_worker_loader(dist: &Path, bin: &str, loader: &str) -> Result<()> {
     let mut glue = Vec::new();
+    let prefix = format!("{bin}-");
     for entry in std::fs::read_dir(dist)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.starts_with("dashboard-") && name.ends_with(".js") {
+        if name.starts_with(&prefix) && name.ends_with(".js") {
             glue.push(name);
         }
     }
     let [glue] = glue.as_slice() else {
         anyhow::bail!(
-            "expected one dashboard-<hash>.js in {}, found {glue:?}",
+            "expected one {bin}-<hash>.js in {}, found {glue:?}",
             dist.display()
         );
     };
@@ -190,7 +216,7 @@ fn write_worker_loader(dist: &Path) -> Result<()> {
         anyhow::bail!("{glue} has no {wasm} beside it in {}", dist.display());
     }
     std::fs::write(
-        dist.join("dashboard_worker_loader.js"),
+        dist.join(loader),
         format!("import init from \"./{glue}\";\ninit({{ module_or_path: \"./{wasm}\" }});\n"),
     )?;
     Ok(())

@@ -24,6 +24,7 @@ use super::views::progress::ProgressBar;
 use super::views::stages::StagesView;
 use super::views::tabs::tabs;
 use super::views::top_bar::{lang_switch, top_bar};
+use super::views::top_complaints::TopComplaints;
 use super::views::trend::TrendView;
 use super::views::{ReportSummary, ViewData};
 
@@ -95,18 +96,25 @@ fn current_view(dash: &DashboardHandle, data: Option<&ViewData>) -> Html {
         };
     };
     match &dash.route {
-        Route::Overview => html! { <OverviewView {data} /> },
+        Route::Overview => html! {
+            <>
+                <OverviewView {data} />
+                <TopComplaints lang={state.lang} analysis={state.comments.analysis.clone()} />
+            </>
+        },
         Route::Comparison => html! { <ComparisonView {data} /> },
         Route::Stage(stage) => html! {
-            <StagesView {data} stage={stage.clone()} base={(*dash.base).clone()} on_navigate={dash.navigate.clone()} />
+            <StagesView {data} stage={stage.clone()} base={(*dash.base).clone()} on_navigate={dash.navigate.clone()}
+                        complaints={state.comments.analysis.clone()} />
         },
         Route::Priorities => html! { <PrioritiesView {data} /> },
         Route::Groups => html! { <GroupsView {data} /> },
         Route::Benchmark => html! { <BenchmarkView {data} /> },
         Route::Trend => html! { <TrendView {data} /> },
         Route::Comments => html! {
-            <CommentsView lang={state.lang} allowed={state.may_see_comments()}
-                          comments={state.comments.clone()} on_search={dash.search_comments.clone()} />
+            <CommentsView labels={data.labels.clone()} allowed={state.may_see_comments()}
+                          comments={state.comments.clone()} on_search={dash.search_comments.clone()}
+                          on_export={dash.export_comments.clone()} />
         },
         Route::Print => html! { <PrintView {data} /> },
     }

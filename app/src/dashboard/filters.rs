@@ -186,6 +186,15 @@ impl Filters {
         self.current == other.current && self.baseline == other.baseline
     }
 
+    /// Same comment analysis (docs/formats.md §8): everything but case-mix,
+    /// which changes no comment count.
+    pub fn same_comment_analysis(&self, other: &Filters) -> bool {
+        self.same_periods(other)
+            && self.subset == other.subset
+            && self.group_by == other.group_by
+            && self.suppress_below == other.suppress_below
+    }
+
     /// Name of the download: `tiyan-report-2024-vs-2023`.
     pub fn file_stem(&self) -> String {
         match &self.baseline {

@@ -185,6 +185,13 @@ catalogue! {
     NoComments => lang.choose("没有符合条件的留言。", "沒有符合條件的留言。", "No matching comments.");
     CommentsPrivacy => lang.choose("留言可能含个人信息，仅限管理员查看，请勿外传。", "留言可能含個人資訊，僅限管理員檢視，請勿外傳。", "Comments may contain personal data: administrators only, do not share.");
     CommentsNeedLogin => lang.choose("留言仅对登录的管理员显示。", "留言僅對登入的管理員顯示。", "Comments are shown to signed-in administrators only.");
+    CommentThemes => lang.choose("留言主题", "留言主題", "Themes in comments");
+    CommentsAnalysing => lang.choose("正在分析留言…", "正在分析留言…", "Analysing comments…");
+    CommentsJson => lang.choose("留言分析 JSON", "留言分析 JSON", "Comment analysis JSON");
+    AllComments => lang.choose("全部留言", "全部留言", "All comments");
+    QuotesOf => lang.choose("“{theme}”的留言", "「{theme}」的留言", "Comments on {theme}");
+    ShowAllComments => lang.choose("显示全部留言", "顯示全部留言", "Show all comments");
+    ShowQuotesOf => lang.choose("查看“{theme}”的留言", "檢視「{theme}」的留言", "Show the comments on {theme}");
     // Export
     Export => lang.choose("导出", "匯出", "Export");
     ReportJson => lang.choose("报告 JSON", "報告 JSON", "Report JSON");

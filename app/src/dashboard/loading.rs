@@ -187,16 +187,38 @@ pub fn request_comments(
     counters: &Counters,
     filters: Filters,
     query: String,
+    theme: Option<String>,
 ) {
     let request = counters.next_request();
     dispatch.dispatch(Action::CommentsRequested {
         request,
         query: query.clone(),
+        theme: theme.clone(),
     });
     bridge.send(ToWorker::Comments {
         request,
         filters,
         query,
+        theme,
         limit: COMMENT_LIMIT,
     });
+}
+
+/// Asks the worker for the comment analysis of `filters` (docs/formats.md §8).
+pub fn request_comment_analysis(
+    bridge: &Bridge,
+    dispatch: &Dispatch,
+    counters: &Counters,
+    filters: Filters,
+) {
+    let request = counters.next_request();
+    dispatch.dispatch(Action::CommentsAnalysisRequested { request });
+    bridge.send(ToWorker::AnalyseComments { request, filters });
+}
+
+/// Asks the worker for the canonical JSON of its last comment analysis.
+pub fn request_comments_json(bridge: &Bridge, dispatch: &Dispatch, counters: &Counters) {
+    let request = counters.next_request();
+    dispatch.dispatch(Action::CommentsJsonRequested { request });
+    bridge.send(ToWorker::CommentsJson { request });
 }

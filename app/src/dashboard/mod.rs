@@ -8,7 +8,9 @@
 //!
 //! Code map: `app` (the layout), `hooks/` (the effects: session, worker,
 //! downloads), `state` (the pure reducer), `protocol` (page ↔ worker
-//! messages), `engine` (the worker's pure core), `filters`,
+//! messages), `engine` (the worker's pure core), `comment_worker/` (the
+//! comment analysis in a wasm module of its own, started by the worker on
+//! the first comment request), `filters`,
 //! `model/` (view models over scoring's `Report`), `charts/` (inline SVG), `views/` (pages),
 //! `i18n`, `labels`, `number_format`. The server's HTTP API and the
 //! stored preferences are `crate::services` (`staff_api`, `preferences`).
@@ -16,6 +18,7 @@
 mod app;
 pub mod base_path;
 pub mod charts;
+pub mod comment_worker;
 pub mod download;
 pub mod export_tables;
 pub mod filters;

@@ -3,5 +3,5 @@
 //! full precision.
 
 pub use scoring::present::numbers::{
-    coefficient, count, interval, p_value, percent, score, signed, MISSING,
+    coefficient, count, interval, p_value, percent, points, score, signed, MISSING,
 };

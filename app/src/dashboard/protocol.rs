@@ -9,7 +9,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use scoring::comments::{CommentReport, ResponseTheme, ThemeNames};
+use scoring::instrument::VisitType;
 use scoring::report::Report;
+use scoring::response::Channel;
 
 use crate::dashboard::filters::Filters;
 
@@ -28,14 +31,76 @@ pub enum ToWorker {
     EndSource { source: SourceId, total_bytes: u64 },
     /// Score what is loaded with these filters.
     Score { request: u64, filters: Filters },
-    /// Comments of the current period that pass the filters and contain
-    /// `query` (case-insensitive), newest first, at most `limit`.
+    /// The comment analysis of docs/formats.md §8 with these filters
+    /// (its groups; the quotes are asked for with `Comments`).
+    AnalyseComments { request: u64, filters: Filters },
+    /// The canonical JSON of the last comment analysis: the bytes the
+    /// export button saves, identical to `tiyan comments`.
+    CommentsJson { request: u64 },
+    /// The masked comments of the analysis with these filters (groups
+    /// not suppressed) that carry `theme` if given and contain `query`
+    /// (case-insensitive), newest first, at most `limit`.
     Comments {
         request: u64,
         filters: Filters,
         query: String,
+        theme: Option<String>,
         limit: u32,
     },
+    /// Scoring worker → comments worker: every loaded response, as the
+    /// comment analysis counts it (replaces what it held).
+    CommentInputs(Box<CommentInputs>),
+}
+
+impl ToWorker {
+    /// Answered by the comments worker (loaded on first use), not the
+    /// scoring worker.
+    pub fn is_for_comments(&self) -> bool {
+        matches!(
+            self,
+            ToWorker::AnalyseComments { .. }
+                | ToWorker::CommentsJson { .. }
+                | ToWorker::Comments { .. }
+                | ToWorker::CommentInputs(_)
+        )
+    }
+}
+
+/// What the comment analysis needs of the loaded responses: each one's
+/// month and group values (to count responses and suppress groups), and
+/// the non-empty comments with their id and time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CommentInputs {
+    pub instrument: String,
+    pub instrument_version: u32,
+    pub hospitals: Vec<String>,
+    pub departments: Vec<String>,
+    pub responses: Vec<ResponseKey>,
+    pub comments: Vec<CommentInput>,
+}
+
+/// A response by its month and interned values (`CommentInputs`' lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseKey {
+    /// `year·12 + month − 1` of `submitted_at`.
+    pub month: i32,
+    pub hospital: u32,
+    pub department: u32,
+    pub visit_type: VisitType,
+    pub channel: Channel,
+}
+
+/// A non-empty comment as written, with what the filters and the
+/// document need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentInput {
+    pub id: String,
+    pub submitted_at: String,
+    pub hospital: String,
+    pub department: String,
+    pub visit_type: VisitType,
+    pub channel: Channel,
+    pub text: String,
 }
 
 /// Worker → page.
@@ -59,6 +124,16 @@ pub enum FromWorker {
         request: u64,
         total: u64,
         comments: Vec<CommentRow>,
+    },
+    /// The comment analysis, without its quotes (`responses` is empty:
+    /// they can be far larger than what a page shows).
+    CommentsAnalysed {
+        request: u64,
+        outcome: Result<Box<AnalysedComments>, String>,
+    },
+    CommentsJson {
+        request: u64,
+        outcome: Result<String, String>,
     },
     /// A message the worker could not act on (e.g. an instrument that does
     /// not parse); the page shows it.
@@ -131,13 +206,44 @@ pub struct TrendMonth {
     pub stages: Vec<(String, Option<f64>)>,
 }
 
-/// One free-text comment, shown as text only (never as HTML).
+/// The comment analysis as the views read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysedComments {
+    /// docs/formats.md §8, without `responses`.
+    pub report: CommentReport,
+    /// Each theme's names, in taxonomy order (the page has no lexicon).
+    pub theme_names: Vec<ThemeNames>,
+}
+
+impl AnalysedComments {
+    /// A theme's name in `lang` (its id if unknown).
+    pub fn theme_name<'a>(&'a self, id: &'a str, lang: scoring::lang::Lang) -> &'a str {
+        let at = self
+            .report
+            .groups
+            .iter()
+            .find_map(|g| g.counts.as_ref())
+            .and_then(|c| c.themes.iter().position(|t| t.id == id));
+        match at.and_then(|i| self.theme_names.get(i)) {
+            Some(n) => match lang {
+                scoring::lang::Lang::ZhCn => &n.zh_cn,
+                scoring::lang::Lang::ZhHant => &n.zh_hant,
+                scoring::lang::Lang::En => &n.en,
+            },
+            None => id,
+        }
+    }
+}
+
+/// One free-text comment, masked (docs/scoring.md §16), shown as text only
+/// (never as HTML).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentRow {
     /// `YYYY-MM-DD`.
     pub date: String,
     pub hospital: String,
     pub department: String,
-    pub visit_type: String,
     pub text: String,
+    /// Its themes and their sentiments, in taxonomy order.
+    pub themes: Vec<ResponseTheme>,
 }

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use super::filters::{missing_ranges, DateRange, Filters};
 use super::i18n::Lang;
 use super::labels::InstrumentText;
-use super::protocol::{CommentRow, Facets, FromWorker, Phase, Scored};
+use super::protocol::{AnalysedComments, CommentRow, Facets, FromWorker, Phase, Scored};
 use wire::Session;
 
 use crate::services::staff_api::ApiError;
@@ -68,13 +68,25 @@ pub struct LoadedReport {
     pub scored: Scored,
 }
 
+/// The comments view (docs/formats.md §8): the analysis of the shown
+/// report's filters, and the masked quotes of a theme or a search.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CommentsState {
     pub query: String,
+    /// The theme whose quotes are listed (`None`: all comments).
+    pub theme: Option<String>,
     pub request: u64,
     pub total: u64,
     pub rows: Vec<CommentRow>,
     pub loading: bool,
+    /// The last analysis asked for, and its groups once it arrives.
+    pub analysis_request: u64,
+    pub analysis: Option<Rc<AnalysedComments>>,
+    pub analysing: bool,
+    pub analysis_error: Option<String>,
+    /// The canonical JSON of the analysis, once asked for (the export).
+    pub json_request: u64,
+    pub json: Option<Rc<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +150,13 @@ pub enum Action {
     CommentsRequested {
         request: u64,
         query: String,
+        theme: Option<String>,
+    },
+    CommentsAnalysisRequested {
+        request: u64,
+    },
+    CommentsJsonRequested {
+        request: u64,
     },
     Worker(FromWorker),
     Failed(String),
@@ -310,10 +329,24 @@ impl DashboardState {
                     self.activity = Activity::Scoring;
                 }
             }
-            Action::CommentsRequested { request, query } => {
+            Action::CommentsRequested {
+                request,
+                query,
+                theme,
+            } => {
                 self.comments.request = request;
                 self.comments.query = query;
+                self.comments.theme = theme;
                 self.comments.loading = true;
+            }
+            Action::CommentsAnalysisRequested { request } => {
+                self.comments.analysis_request = request;
+                self.comments.analysing = true;
+                self.comments.analysis_error = None;
+            }
+            Action::CommentsJsonRequested { request } => {
+                self.comments.json_request = request;
+                self.comments.json = None;
             }
             Action::Worker(message) => self.on_worker(message),
             Action::Failed(message) => self.activity = Activity::Failed(message),
@@ -366,6 +399,8 @@ impl DashboardState {
                     self.activity = Activity::Idle;
                     self.comments.rows.clear();
                     self.comments.total = 0;
+                    self.comments.analysis = None;
+                    self.comments.json = None;
                 }
                 Err(message) => self.activity = Activity::Failed(message),
             },
@@ -380,6 +415,25 @@ impl DashboardState {
                 self.comments.loading = false;
             }
             FromWorker::Comments { .. } => {}
+            FromWorker::CommentsAnalysed { request, outcome }
+                if request == self.comments.analysis_request =>
+            {
+                self.comments.analysing = false;
+                match outcome {
+                    Ok(report) => self.comments.analysis = Some(Rc::new(*report)),
+                    Err(message) => self.comments.analysis_error = Some(message),
+                }
+            }
+            FromWorker::CommentsAnalysed { .. } => {}
+            FromWorker::CommentsJson { request, outcome }
+                if request == self.comments.json_request =>
+            {
+                match outcome {
+                    Ok(json) => self.comments.json = Some(Rc::new(json)),
+                    Err(message) => self.comments.analysis_error = Some(message),
+                }
+            }
+            FromWorker::CommentsJson { .. } => {}
             FromWorker::Failed { message } => self.activity = Activity::Failed(message),
         }
     }

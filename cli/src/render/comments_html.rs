@@ -12,9 +12,9 @@ use scoring::comments::{
 };
 use scoring::instrument::STAGE_IDS;
 use scoring::present::comment_words::{sentiment, CommentWords};
-use scoring::present::numbers::{count, p_value, percent};
+use scoring::present::numbers::{count, p_value, percent, points};
 
-use super::comments_markdown::{points, summary};
+use super::comments_markdown::summary;
 use super::escape::html as esc;
 use super::labels::Labels;
 

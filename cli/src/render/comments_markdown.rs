@@ -7,27 +7,10 @@ use std::fmt::Write;
 
 use scoring::comments::{top_complaints, CommentGroup, CommentReport, Sentiment, Taxonomy};
 use scoring::present::comment_words::{sentiment, CommentWords};
-use scoring::present::numbers::{count, p_value, percent, MISSING};
+use scoring::present::numbers::{count, p_value, percent, points};
 
 use super::escape::markdown as esc;
 use super::labels::Labels;
-
-/// A change of a share in percentage points: `+3.2 pp`.
-pub(crate) fn points(x: Option<f64>) -> String {
-    match x {
-        None => MISSING.to_owned(),
-        Some(x) => {
-            let text = format!("{:.1}", 100.0 * x);
-            let text = if text == "-0.0" {
-                "0.0".to_owned()
-            } else {
-                text
-            };
-            let sign = if x > 0.0 && text != "0.0" { "+" } else { "" };
-            format!("{sign}{} pp", text.replace('-', "−"))
-        }
-    }
-}
 
 /// The header lines of every format for people: method, period, baseline.
 pub(crate) fn summary(document: &CommentReport, labels: &Labels<'_>) -> Vec<(String, String)> {

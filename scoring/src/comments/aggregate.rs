@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use super::analyse::CommentAnalysis;
 use super::lexicon::Taxonomy;
 use super::model::{
     CommentGroup, CommentMethod, CommentOptionsOut, CommentReport, GroupCounts, ResponseComment,
@@ -118,54 +119,115 @@ impl CommentTally {
         id: &str,
         comment: &str,
     ) -> Result<(), TimestampError> {
+        let Some((side, at)) = self.side(row)? else {
+            return Ok(());
+        };
+        self.count_response(side, row);
+        if !comment.trim().is_empty() {
+            let analysis = taxonomy.analyse(comment);
+            self.count_comment(taxonomy, side, at, row, id, &analysis);
+        }
+        Ok(())
+    }
+
+    /// Counts a response without reading its comment: with
+    /// [`CommentTally::add_analysed`] for its comment, the same as
+    /// [`CommentTally::add`] (the dashboard's worker keeps the analyses
+    /// of the comments it holds and counts them again for other filters).
+    pub fn add_response(&mut self, row: &ResponseRow<'_>) -> Result<(), TimestampError> {
+        if let Some((side, _)) = self.side(row)? {
+            self.count_response(side, row);
+        }
+        Ok(())
+    }
+
+    /// Counts the non-empty comment of a response counted by
+    /// [`CommentTally::add_response`], analysed beforehand.
+    pub fn add_analysed(
+        &mut self,
+        taxonomy: &Taxonomy,
+        row: &ResponseRow<'_>,
+        id: &str,
+        analysis: &CommentAnalysis,
+    ) -> Result<(), TimestampError> {
+        if let Some((side, at)) = self.side(row)? {
+            self.count_comment(taxonomy, side, at, row, id, analysis);
+        }
+        Ok(())
+    }
+
+    /// The period of a response that passes the filters, if in one.
+    fn side(&self, row: &ResponseRow<'_>) -> Result<Option<(Side, Timestamp)>, TimestampError> {
         let f = &self.options.filters;
         if !f.matches_parts(row.hospital, row.department, row.visit_type, row.channel) {
-            return Ok(());
+            return Ok(None);
         }
         let at = Timestamp::parse(row.submitted_at)?;
         let month = month_key(at.year_month());
-        let side = if self.options.current.contains(month) {
-            Side::Current
+        Ok(if self.options.current.contains(month) {
+            Some((Side::Current, at))
         } else if self.options.baseline.is_some_and(|b| b.contains(month)) {
-            Side::Baseline
+            Some((Side::Baseline, at))
         } else {
-            return Ok(());
-        };
-        let group = self.options.group_by.map(|by| group_value(by, row));
-        let has_comment = !comment.trim().is_empty();
-        let analysis = has_comment.then(|| taxonomy.analyse(comment));
+            None
+        })
+    }
+
+    /// The cells a response counts in: `all`, and its group's.
+    fn cells(&mut self, side: Side, row: &ResponseRow<'_>) -> [Option<&mut Counts>; 2] {
         let themes = self.themes;
-        let count = |counts: &mut Counts| {
-            counts.responses += 1;
-            if let Some(a) = &analysis {
-                counts.comments += 1;
-                for &(theme, sentiment) in &a.themes {
-                    counts.themes[theme][sentiment_index(sentiment)] += 1;
+        let group = match self.options.group_by {
+            None => None,
+            Some(by) => {
+                let key = group_value(by, row);
+                if !self.groups.contains_key(key) {
+                    self.groups
+                        .insert(key.to_owned(), [Counts::new(themes), Counts::new(themes)]);
                 }
+                self.groups
+                    .get_mut(key)
+                    .map(|cells| &mut cells[side as usize])
             }
         };
-        count(&mut self.all[side as usize]);
-        if let Some(group) = group {
-            let cells = match self.groups.get_mut(group) {
-                Some(cells) => cells,
-                None => self
-                    .groups
-                    .entry(group.to_owned())
-                    .or_insert_with(|| [Counts::new(themes), Counts::new(themes)]),
-            };
-            count(&mut cells[side as usize]);
+        [Some(&mut self.all[side as usize]), group]
+    }
+
+    fn count_response(&mut self, side: Side, row: &ResponseRow<'_>) {
+        for counts in self.cells(side, row).into_iter().flatten() {
+            counts.responses += 1;
         }
-        if let (Side::Current, Some(a)) = (side, analysis) {
+    }
+
+    fn count_comment(
+        &mut self,
+        taxonomy: &Taxonomy,
+        side: Side,
+        at: Timestamp,
+        row: &ResponseRow<'_>,
+        id: &str,
+        analysis: &CommentAnalysis,
+    ) {
+        for counts in self.cells(side, row).into_iter().flatten() {
+            counts.comments += 1;
+            for &(theme, sentiment) in &analysis.themes {
+                counts.themes[theme][sentiment_index(sentiment)] += 1;
+            }
+        }
+        if let Side::Current = side {
+            let group = self
+                .options
+                .group_by
+                .map(|by| group_value(by, row).to_owned());
             self.responses.push(CommentedResponse {
                 at,
-                group: group.map(str::to_owned),
+                group,
                 comment: ResponseComment {
                     id: id.to_owned(),
                     hospital: row.hospital.to_owned(),
                     department: row.department.to_owned(),
                     submitted_at: row.submitted_at.to_owned(),
-                    masked_comment: a.masked,
-                    themes: a
+                    masked_comment: analysis.masked.clone(),
+                    themes: analysis
                         .themes
                         .iter()
                         .map(|&(t, sentiment)| ResponseTheme {
@@ -176,7 +238,6 @@ impl CommentTally {
                 },
             });
         }
-        Ok(())
     }
 
     /// Adds `other` (a tally with the same options) into this one.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::matcher::{split_prefix, Matcher};
 use super::normalise::{for_matching, HantFold};
@@ -69,7 +69,7 @@ struct HantFile {
 }
 
 /// A theme's name in each language of the product.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeNames {
     #[serde(rename = "zh-CN")]
     pub zh_cn: String,

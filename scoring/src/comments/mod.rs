@@ -49,6 +49,20 @@ pub enum CareStage {
 }
 
 impl CareStage {
+    pub const ALL: [CareStage; 6] = [
+        CareStage::PreVisit,
+        CareStage::Outpatient,
+        CareStage::Emergency,
+        CareStage::Inpatient,
+        CareStage::PostVisit,
+        CareStage::WholeCare,
+    ];
+
+    /// The stage of a stage id of docs/domain.md.
+    pub fn parse(id: &str) -> Option<CareStage> {
+        CareStage::ALL.into_iter().find(|s| s.as_str() == id)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CareStage::PreVisit => "pre_visit",

@@ -3,7 +3,8 @@
 //! when the document is built (as the report's, docs/methodology.md §9),
 //! so serde_json writes the same bytes natively and in the browser.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{CareStage, Sentiment};
 use crate::report::{GroupBy, Periods};
@@ -28,25 +29,97 @@ pub struct CommentMethod {
 }
 
 /// Every option that changes a number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct CommentOptionsOut {
     pub period: String,
     pub baseline: Option<String>,
     pub group_by: Option<GroupBy>,
     pub suppress_below: u64,
-    /// Responses counted (absent when none).
-    #[serde(default, skip_serializing_if = "Filters::is_empty")]
+    /// Responses counted (absent from JSON when none).
+    #[serde(default)]
     pub filters: Filters,
 }
 
+impl Serialize for CommentOptionsOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let readable = s.is_human_readable();
+        let mut out = s.serialize_struct("CommentOptionsOut", 5)?;
+        out.serialize_field("period", &self.period)?;
+        out.serialize_field("baseline", &self.baseline)?;
+        out.serialize_field("group_by", &self.group_by)?;
+        out.serialize_field("suppress_below", &self.suppress_below)?;
+        let f = &self.filters;
+        if !readable {
+            // `Filters` leaves unset keys out, which a binary form cannot
+            // do (as the report's options).
+            let all = (&f.hospital, &f.department, &f.visit_type, &f.channel);
+            out.serialize_field("filters", &all)?;
+        } else if f.is_empty() {
+            out.skip_field("filters")?;
+        } else {
+            out.serialize_field("filters", f)?;
+        }
+        out.end()
+    }
+}
+
 /// `all` or one value of `group_by`; a suppressed group has only `key`
-/// and `suppressed` (docs/scoring.md §7, §12).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// and `suppressed` (docs/scoring.md §7, §12). JSON gets the counts beside
+/// `key`; a binary form (bincode, the dashboard's worker → page) every
+/// field in order, as the report's `Group` does.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CommentGroup {
     pub key: String,
     pub suppressed: bool,
-    #[serde(flatten, default)]
+    /// `None` exactly when suppressed.
     pub counts: Option<GroupCounts>,
+}
+
+#[derive(Serialize)]
+struct GroupOut<'a> {
+    key: &'a str,
+    suppressed: bool,
+    #[serde(flatten)]
+    counts: &'a Option<GroupCounts>,
+}
+
+#[derive(Deserialize)]
+struct GroupIn {
+    key: String,
+    suppressed: bool,
+    #[serde(flatten, default)]
+    counts: Option<GroupCounts>,
+}
+
+impl Serialize for CommentGroup {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            GroupOut {
+                key: &self.key,
+                suppressed: self.suppressed,
+                counts: &self.counts,
+            }
+            .serialize(s)
+        } else {
+            (&self.key, self.suppressed, &self.counts).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CommentGroup {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CommentGroup, D::Error> {
+        let (key, suppressed, counts) = if d.is_human_readable() {
+            let g = GroupIn::deserialize(d)?;
+            (g.key, g.suppressed, g.counts)
+        } else {
+            <(String, bool, Option<GroupCounts>)>::deserialize(d)?
+        };
+        Ok(CommentGroup {
+            key,
+            suppressed,
+            counts,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -265,3 +265,47 @@ fn merged_pieces_give_the_whole() {
         comments_to_json(&whole.report(&t))
     );
 }
+
+#[test]
+fn responses_and_analysed_comments_count_as_add_does() {
+    let t = taxonomy();
+    let comments = ["排队太久", "", "医生很好，停车太难", "态度不好"];
+    let mut whole = CommentTally::new(&t, options(Some(GroupBy::Hospital), 1));
+    let mut split = CommentTally::new(&t, options(Some(GroupBy::Hospital), 1));
+    for (i, c) in comments.iter().enumerate() {
+        let at = format!("202{}-02-{:02}T08:00:00Z", 4 + i % 2, i + 1);
+        let r = row(if i < 2 { "H001" } else { "H002" }, "", &at);
+        let id = format!("id{i}");
+        whole.add(&t, &r, &id, c).expect("valid");
+        split.add_response(&r).expect("valid");
+        if !c.is_empty() {
+            split
+                .add_analysed(&t, &r, &id, &t.analyse(c))
+                .expect("valid");
+        }
+    }
+    assert_eq!(
+        comments_to_json(&split.report(&t)),
+        comments_to_json(&whole.report(&t))
+    );
+}
+
+#[test]
+fn the_document_travels_in_bincode_and_json() {
+    let t = taxonomy();
+    let mut tally = CommentTally::new(&t, options(Some(GroupBy::Hospital), 2));
+    for (i, c) in ["排队太久", "医生很好", "停车太难"].iter().enumerate() {
+        let at = format!("2025-02-{:02}T08:00:00Z", i + 1);
+        let hospital = if i == 0 { "H009" } else { "H001" };
+        tally
+            .add(&t, &row(hospital, "", &at), &format!("id{i}"), c)
+            .expect("valid");
+    }
+    let report = tally.report(&t);
+    let bytes = bincode::serialize(&report).expect("bincode");
+    let back: CommentReport = bincode::deserialize(&bytes).expect("read back");
+    assert_eq!(back, report);
+    let json = comments_to_json(&report);
+    let back: CommentReport = serde_json::from_str(&json).expect("JSON read back");
+    assert_eq!(comments_to_json(&back), json);
+}

@@ -54,6 +54,15 @@ pub fn percent(x: Option<f64>) -> String {
     x.map_or_else(|| MISSING.to_owned(), |x| format!("{:.1}%", 100.0 * x))
 }
 
+/// A change of a share, in percentage points with its sign, one decimal:
+/// `+3.2 pp`, `−1.0 pp`, `0.0 pp` (docs/scoring.md §17).
+pub fn points(x: Option<f64>) -> String {
+    match x {
+        None => MISSING.to_owned(),
+        Some(x) => format!("{} pp", signed(Some(100.0 * x))),
+    }
+}
+
 /// A p- or q-value: `<0.001`, `0.034`.
 pub fn p_value(x: Option<f64>) -> String {
     match x {

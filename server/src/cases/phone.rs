@@ -40,18 +40,29 @@ impl Phone {
 /// that is not a phone number. An empty or absent phone is no contact.
 pub fn read_contact(raw: &RawValue) -> Result<Option<Phone>, FieldError> {
     #[derive(Deserialize)]
-    struct Beside {
-        #[serde(default)]
-        contact: Option<ContactField>,
+    struct Beside<'a> {
+        #[serde(default, borrow)]
+        contact: Option<&'a RawValue>,
     }
+    let beside: Beside<'_> = serde_json::from_str(raw.get())
+        .map_err(|e| FieldError::new("contact", format!("expected {{\"phone\": \"…\"}}: {e}")))?;
+    read_contact_value(beside.contact)
+}
+
+/// The `contact` value itself (`{"phone": "…"}`, `null` or absent), as
+/// [`read_contact`] reads it.
+pub fn read_contact_value(contact: Option<&RawValue>) -> Result<Option<Phone>, FieldError> {
     #[derive(Deserialize)]
     struct ContactField {
         #[serde(default)]
         phone: Option<String>,
     }
-    let beside: Beside = serde_json::from_str(raw.get())
+    let Some(contact) = contact else {
+        return Ok(None);
+    };
+    let contact: Option<ContactField> = serde_json::from_str(contact.get())
         .map_err(|e| FieldError::new("contact", format!("expected {{\"phone\": \"…\"}}: {e}")))?;
-    match beside.contact.and_then(|c| c.phone) {
+    match contact.and_then(|c| c.phone) {
         Some(phone) if !phone.trim().is_empty() => Phone::parse(&phone)
             .map(Some)
             .map_err(|m| FieldError::new("contact.phone", m)),

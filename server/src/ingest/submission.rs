@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::alerting::{AlertInput, Signals};
-use crate::cases::read_contact;
+use crate::cases::read_contact_value;
 use crate::store::NewResponse;
 
 /// A request body: one response object, or an array of them (a batch).
@@ -206,7 +206,6 @@ impl<'de> Visitor<'de> for BoundedBatch<'_> {
 /// tabs, or bidirectional overrides and isolates (which can make a comment
 /// display as something else in the dashboard or a spreadsheet).
 pub fn check_response(raw: &RawValue, validator: &Validator<'_>, receipt: &Receipt) -> Checked {
-    let contact = read_contact(raw);
     let mut json = serde_json::Deserializer::from_str(raw.get());
     let response: Response = match serde_path_to_error::deserialize(&mut json) {
         Ok(response) => response,
@@ -218,7 +217,9 @@ pub fn check_response(raw: &RawValue, validator: &Validator<'_>, receipt: &Recei
             };
         }
     };
-    let mut problems = unknown_fields(raw);
+    let Beside { contact, unknown } = read_beside(raw);
+    let contact = read_contact_value(contact);
+    let mut problems = unknown;
     if let Some(problem) = comment_problem(&response.comment) {
         problems.push(problem);
     }
@@ -275,41 +276,56 @@ const SUBMISSION_FIELDS: [&str; 12] = [
 /// At most this many unknown names are reported for one response.
 const MAX_UNKNOWN_REPORTED: usize = 8;
 
-/// One error per top-level name that is not a submission field.
-fn unknown_fields(raw: &RawValue) -> Vec<FieldError> {
-    struct Names(Vec<FieldError>);
-    impl<'de> Deserialize<'de> for Names {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Names, D::Error> {
-            d.deserialize_map(NamesVisitor)
-        }
-    }
-    struct NamesVisitor;
-    impl<'de> Visitor<'de> for NamesVisitor {
-        type Value = Names;
+/// What a submission holds beside the response's fields, read in one
+/// pass: its `contact` (§6) and one error per top-level name that is not a
+/// submission field.
+struct Beside<'a> {
+    contact: Option<&'a RawValue>,
+    unknown: Vec<FieldError>,
+}
+
+fn read_beside(raw: &RawValue) -> Beside<'_> {
+    struct BesideVisitor;
+    impl<'de> Visitor<'de> for BesideVisitor {
+        type Value = Beside<'de>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a response object")
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Names, A::Error> {
-            let mut unknown = Vec::new();
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Beside<'de>, A::Error> {
+            let mut beside = Beside {
+                contact: None,
+                unknown: Vec::new(),
+            };
             while let Some(Name(name)) = map.next_key::<Name>()? {
-                if let Some(name) = name {
-                    if unknown.len() < MAX_UNKNOWN_REPORTED {
-                        unknown.push(FieldError::new(
-                            name,
-                            format!(
-                                "is not a field of a response (the fields are {})",
-                                SUBMISSION_FIELDS.join(", ")
-                            ),
-                        ));
+                match name {
+                    Known::Contact => beside.contact = Some(map.next_value::<&'de RawValue>()?),
+                    Known::Field => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                    Known::Not(name) => {
+                        if beside.unknown.len() < MAX_UNKNOWN_REPORTED {
+                            beside.unknown.push(FieldError::new(
+                                name,
+                                format!(
+                                    "is not a field of a response (the fields are {})",
+                                    SUBMISSION_FIELDS.join(", ")
+                                ),
+                            ));
+                        }
+                        map.next_value::<de::IgnoredAny>()?;
                     }
                 }
-                map.next_value::<de::IgnoredAny>()?;
             }
-            Ok(Names(unknown))
+            Ok(beside)
         }
     }
-    /// A key: `None` when it is a submission field (no copy made).
-    struct Name(Option<String>);
+    enum Known {
+        Contact,
+        Field,
+        Not(String),
+    }
+    /// A key, copied only when it is not a submission field.
+    struct Name(Known);
     impl<'de> Deserialize<'de> for Name {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
             struct NameVisitor;
@@ -319,17 +335,21 @@ fn unknown_fields(raw: &RawValue) -> Vec<FieldError> {
                     f.write_str("a field name")
                 }
                 fn visit_str<E: de::Error>(self, v: &str) -> Result<Name, E> {
-                    Ok(Name(
-                        (!SUBMISSION_FIELDS.contains(&v)).then(|| v.to_owned()),
-                    ))
+                    Ok(Name(match v {
+                        "contact" => Known::Contact,
+                        _ if SUBMISSION_FIELDS.contains(&v) => Known::Field,
+                        _ => Known::Not(v.to_owned()),
+                    }))
                 }
             }
             d.deserialize_str(NameVisitor)
         }
     }
-    serde_json::from_str::<Names>(raw.get())
-        .map(|Names(unknown)| unknown)
-        .unwrap_or_default()
+    let mut json = serde_json::Deserializer::from_str(raw.get());
+    json.deserialize_map(BesideVisitor).unwrap_or(Beside {
+        contact: None,
+        unknown: Vec::new(),
+    })
 }
 
 /// Why a comment cannot be stored as it is, if it cannot: NUL and other

@@ -9,6 +9,7 @@ use gloo::history::{BrowserHistory, History};
 use yew::prelude::*;
 
 use crate::dashboard::base_path::{base_path, href};
+use crate::dashboard::download::save_text;
 use crate::dashboard::filters::Filters;
 use crate::dashboard::i18n::Lang;
 use crate::dashboard::loading::{self, Bridge, Counters};
@@ -36,8 +37,10 @@ pub struct DashboardHandle {
     pub edit_filters: Callback<Filters>,
     /// "Compute".
     pub apply: Callback<()>,
-    /// Comment search text.
-    pub search_comments: Callback<String>,
+    /// Comment search: the text, and the theme whose quotes to list.
+    pub search_comments: Callback<(String, Option<String>)>,
+    /// Saves the comment analysis JSON (docs/formats.md §8).
+    pub export_comments: Callback<()>,
     pub set_lang: Callback<Lang>,
     /// An error to show (e.g. a download that could not be saved).
     pub fail: Callback<String>,
@@ -203,21 +206,60 @@ pub fn use_dashboard() -> DashboardHandle {
     let search_comments = {
         let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
         let filters = state.result.as_ref().map(|r| r.filters.clone());
-        Callback::from(move |query: String| {
+        Callback::from(move |(query, theme): (String, Option<String>)| {
             if let Some(filters) = filters.clone() {
-                loading::request_comments(&bridge, &dispatch, &counters, filters, query);
+                loading::request_comments(&bridge, &dispatch, &counters, filters, query, theme);
             }
         })
     };
-    // The comment list follows the report and the route.
+    // The comment analysis follows the report where a view shows it: the
+    // comments tab, and the top complaints of the overview and the stage
+    // views. The worker compiles the lexicons on the first request.
+    {
+        let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
+        let shows = matches!(*route, Route::Comments | Route::Overview | Route::Stage(_));
+        let filters = state.result.as_ref().map(|r| r.filters.clone());
+        let have = state.comments.analysis.is_some() || state.comments.analysing;
+        use_effect_with((shows, filters, have), move |(shows, filters, have)| {
+            if let (true, Some(filters), false) = (*shows, filters, *have) {
+                loading::request_comment_analysis(&bridge, &dispatch, &counters, filters.clone());
+            }
+        });
+    }
+    // The quotes follow the analysis and the route.
     {
         let search_comments = search_comments.clone();
         let wanted = *route == Route::Comments && state.may_see_comments();
-        let report = state.result.as_ref().map(|r| Rc::as_ptr(r) as usize);
-        let query = state.comments.query.clone();
-        use_effect_with((wanted, report), move |(wanted, report)| {
-            if *wanted && report.is_some() {
-                search_comments.emit(query);
+        let analysis = state
+            .comments
+            .analysis
+            .as_ref()
+            .map(|r| Rc::as_ptr(r) as usize);
+        let (query, theme) = (state.comments.query.clone(), state.comments.theme.clone());
+        use_effect_with((wanted, analysis), move |(wanted, analysis)| {
+            if *wanted && analysis.is_some() {
+                search_comments.emit((query, theme));
+            }
+        });
+    }
+    let export_comments = {
+        let (bridge, dispatch, counters) = (bridge.clone(), state.dispatcher(), counters.clone());
+        Callback::from(move |()| loading::request_comments_json(&bridge, &dispatch, &counters))
+    };
+    // The analysis JSON is saved when it arrives.
+    {
+        let json = state.comments.json.clone();
+        let name = state.result.as_ref().map(|r| r.filters.file_stem());
+        let dispatch = state.dispatcher();
+        use_effect_with(json.as_ref().map(|j| Rc::as_ptr(j) as usize), move |_| {
+            if let (Some(json), Some(stem)) = (json, name) {
+                let file = format!(
+                    "{}.json",
+                    stem.replacen("tiyan-report", "tiyan-comments", 1)
+                );
+                if let Err(e) = save_text(&file, "application/json", &json) {
+                    dispatch.dispatch(Action::Failed(e));
+                }
             }
         });
     }
@@ -260,6 +302,7 @@ pub fn use_dashboard() -> DashboardHandle {
         edit_filters,
         apply,
         search_comments,
+        export_comments,
         set_lang,
         fail,
         places: (*places).clone(),

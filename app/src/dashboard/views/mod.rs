@@ -15,6 +15,7 @@ pub mod progress;
 pub mod stages;
 pub mod tabs;
 pub mod top_bar;
+pub mod top_complaints;
 pub mod trend;
 
 use std::rc::Rc;

@@ -1,14 +1,18 @@
 //! Stage drill-down: the stage's score, Cronbach's α, each item's score
 //! with its CI, and the distribution of answers as stacked bars.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::top_complaints::TopComplaints;
 use super::{fewer_than, ChangeCell, ViewData};
 use crate::dashboard::charts::ci_bars::{CiBarRow, CiBars};
 use crate::dashboard::charts::distribution_bars::{DistributionBars, DistributionRow};
 use crate::dashboard::i18n::T;
 use crate::dashboard::model::stage_detail::stage_detail;
 use crate::dashboard::number_format as nf;
+use crate::dashboard::protocol::AnalysedComments;
 use crate::dashboard::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +22,9 @@ pub struct StagesProps {
     /// The dashboard's base path, for the links' `href`.
     pub base: String,
     pub on_navigate: Callback<Route>,
+    /// The comment analysis, for the stage's most complained-of themes.
+    #[prop_or_default]
+    pub complaints: Option<Rc<AnalysedComments>>,
 }
 
 #[function_component]
@@ -59,6 +66,7 @@ pub fn StagesView(props: &StagesProps) -> Html {
         <section class="view stages" aria-labelledby="stages-title">
             <h2 id="stages-title">{ data.t(T::NavStages) }</h2>
             <nav aria-label={data.t(T::ChooseStage)}><ul class="pills">{ for picker }</ul></nav>
+            <TopComplaints lang={lang} analysis={props.complaints.clone()} stage={stage_id.clone()} />
             <StageSection data={data.clone()} stage={stage_id} />
         </section>
     }

@@ -28,7 +28,7 @@ use super::row_store::{month_key, RowStore};
 use super::score_run::{score_report, ScoreFailure};
 use crate::dashboard::filters::Filters;
 use crate::dashboard::protocol::{
-    CommentRow, Facets, FromWorker, Phase, Progress, Scored, SourceId, ToWorker,
+    CommentInput, CommentInputs, Facets, FromWorker, Phase, Progress, Scored, SourceId, ToWorker,
 };
 
 /// Records between two progress messages: frequent enough for a smooth
@@ -41,17 +41,6 @@ const FIRST_ERRORS: usize = 20;
 /// Where the engine sends its messages (the worker posts them to the page).
 pub type Sink<'a> = dyn FnMut(FromWorker) + 'a;
 
-/// A comment with what the filters need to select it.
-#[derive(Debug, Clone, PartialEq)]
-struct StoredComment {
-    submitted_at: String,
-    hospital: String,
-    department: String,
-    visit_type: scoring::instrument::VisitType,
-    channel: scoring::response::Channel,
-    text: String,
-}
-
 #[derive(Default)]
 pub struct Engine {
     instrument: Option<Instrument>,
@@ -62,7 +51,10 @@ pub struct Engine {
     /// Tallies by filter; the unfiltered one is made while parsing, the
     /// others on demand.
     tallies: Vec<(TallyFilters, Tally)>,
-    comments: Vec<StoredComment>,
+    /// Non-empty comments, as the comments worker needs them.
+    comments: Vec<CommentInput>,
+    /// The comments worker has the responses loaded so far.
+    comments_sent: bool,
     hospitals: BTreeSet<String>,
     /// Hospital → its departments.
     departments: BTreeMap<String, BTreeSet<String>>,
@@ -106,19 +98,12 @@ impl Engine {
                 let outcome = self.score(&filters, out).map_err(|e| e.to_string());
                 out(FromWorker::Scored { request, outcome });
             }
-            ToWorker::Comments {
-                request,
-                filters,
-                query,
-                limit,
-            } => {
-                let (total, comments) = self.comments(&filters, &query, limit as usize);
-                out(FromWorker::Comments {
-                    request,
-                    total,
-                    comments,
-                });
-            }
+            // Answered by the comments worker: `serve` sends them there with
+            // `comment_messages`.
+            ToWorker::AnalyseComments { .. }
+            | ToWorker::CommentsJson { .. }
+            | ToWorker::Comments { .. }
+            | ToWorker::CommentInputs(_) => {}
         }
     }
 
@@ -130,8 +115,10 @@ impl Engine {
             return;
         };
         // A new source changes every filtered tally; they are rebuilt on
-        // demand. The unfiltered tally is extended in place.
+        // demand. The unfiltered tally is extended in place. The comments
+        // worker is sent the responses again with its next request.
         self.tallies.retain(|(f, _)| f.is_empty());
+        self.comments_sent = false;
         let tally = match self.tallies.pop() {
             Some((_, t)) => t,
             None => match Tally::new(&instrument) {
@@ -217,7 +204,8 @@ impl Engine {
             }
         }
         if !record.comment.trim().is_empty() {
-            self.comments.push(StoredComment {
+            self.comments.push(CommentInput {
+                id: record.id.to_owned(),
                 submitted_at: row.submitted_at.to_owned(),
                 hospital: row.hospital.to_owned(),
                 department: row.department.to_owned(),
@@ -287,7 +275,7 @@ impl Engine {
         let skipped_invalid = self.skipped_invalid;
         let tally = self.tally_for(&filters.subset, out)?;
         let scored = score_report(&instrument, tally, filters, skipped_invalid)?;
-        let comment_count = self.matching_comments(filters, "").count() as u64;
+        let comment_count = self.matching_comments(filters).count() as u64;
         Ok(Scored {
             report_json: scored.json,
             report: Box::new(scored.report),
@@ -296,12 +284,11 @@ impl Engine {
         })
     }
 
+    /// Non-empty comments of the current period passing the filters.
     fn matching_comments<'a>(
         &'a self,
         filters: &'a Filters,
-        query: &'a str,
-    ) -> impl Iterator<Item = &'a StoredComment> + 'a {
-        let needle = query.trim().to_lowercase();
+    ) -> impl Iterator<Item = &'a CommentInput> + 'a {
         self.comments.iter().filter(move |c| {
             filters
                 .current
@@ -309,28 +296,30 @@ impl Engine {
                 && filters
                     .subset
                     .matches_parts(&c.hospital, &c.department, c.visit_type, c.channel)
-                && (needle.is_empty() || c.text.to_lowercase().contains(&needle))
         })
     }
 
-    /// Comments of the current period passing the filters and containing
-    /// `query`, newest first: (how many match, the first `limit`).
-    pub fn comments(&self, filters: &Filters, query: &str, limit: usize) -> (u64, Vec<CommentRow>) {
-        let mut matching: Vec<&StoredComment> = self.matching_comments(filters, query).collect();
-        matching.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
-        let total = matching.len() as u64;
-        let rows = matching
-            .into_iter()
-            .take(limit)
-            .map(|c| CommentRow {
-                date: c.submitted_at.get(..10).unwrap_or("").to_owned(),
-                hospital: c.hospital.clone(),
-                department: c.department.clone(),
-                visit_type: c.visit_type.as_str().to_owned(),
-                text: c.text.clone(),
-            })
-            .collect();
-        (total, rows)
+    /// What the comments worker must be sent for a comment `request`:
+    /// the loaded responses first when they changed since it last had
+    /// them (a new source), then the request.
+    pub fn comment_messages(&mut self, request: ToWorker) -> Vec<ToWorker> {
+        let mut messages = Vec::with_capacity(2);
+        if !self.comments_sent {
+            if let (Some(instrument), Some(rows)) = (&self.instrument, &self.rows) {
+                let (hospitals, departments, responses) = rows.keys();
+                messages.push(ToWorker::CommentInputs(Box::new(CommentInputs {
+                    instrument: instrument.id.clone(),
+                    instrument_version: instrument.version,
+                    hospitals,
+                    departments,
+                    responses,
+                    comments: self.comments.clone(),
+                })));
+                self.comments_sent = true;
+            }
+        }
+        messages.push(request);
+        messages
     }
 }
 

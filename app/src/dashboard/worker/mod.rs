@@ -23,6 +23,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use super::comment_worker::CommentRelay;
 use super::protocol::{FromWorker, ToWorker};
 use engine::Engine;
 use envelope::WorkerEvent;
@@ -48,9 +49,21 @@ pub fn serve() {
             }
         }
     };
+    // The comments worker's answers go to the page as they come.
+    let comments = RefCell::new(CommentRelay::new({
+        let scope = scope.clone();
+        move |bytes: &JsValue| {
+            let _ = scope.post_message(bytes);
+        }
+    }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
         let post = post.clone();
         move |event: MessageEvent| match envelope::decode::<ToWorker>(&event.data()) {
+            Ok(message) if message.is_for_comments() => {
+                for m in engine.borrow_mut().comment_messages(message) {
+                    comments.borrow_mut().send(&m);
+                }
+            }
             Ok(message) => engine
                 .borrow_mut()
                 .handle(message, &mut |answer| post(WorkerEvent::Answer(answer))),

@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 
 use scoring::instrument::{Instrument, VisitType};
+
+use crate::dashboard::protocol::ResponseKey;
 use scoring::response::{Answer, Channel};
 use scoring::tally::{
     Filters as TallyFilters, RespondentRef, ResponseRow, Tally, TallyBuilder, TallyError,
@@ -158,6 +160,47 @@ impl RowStore {
         mut progress: impl FnMut(usize),
     ) -> Result<Tally, TallyError> {
         let mut tally = TallyBuilder::new(Tally::with_filters(instrument, filters)?);
+        let mut done: usize = 0;
+        self.each_row(instrument, |row| {
+            tally.add_row(row)?;
+            done += 1;
+            if every > 0 && done.is_multiple_of(every) {
+                progress(done);
+            }
+            Ok(())
+        })?;
+        tally.finish()
+    }
+
+    /// Each stored response by its month and interned hospital and
+    /// department, with the names (what the comments worker counts).
+    pub fn keys(&self) -> (Vec<String>, Vec<String>, Vec<ResponseKey>) {
+        let keys = self
+            .meta
+            .iter()
+            .map(|m| ResponseKey {
+                month: m.month,
+                hospital: m.hospital,
+                department: m.department,
+                visit_type: m.visit_type,
+                channel: m.channel,
+            })
+            .collect();
+        (
+            self.hospitals.names.clone(),
+            self.departments.names.clone(),
+            keys,
+        )
+    }
+
+    /// Hands each stored response to `each`, as the reader gave it but for
+    /// `submitted_at`, which is the first of its month (all a tally and
+    /// the comment counts use).
+    pub fn each_row<E>(
+        &self,
+        instrument: &Instrument,
+        mut each: impl FnMut(&ResponseRow<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut answers: Vec<Option<Answer>> = vec![None; self.items];
         let mut timestamp = String::with_capacity(20);
         for (i, meta) in self.meta.iter().enumerate() {
@@ -167,7 +210,6 @@ impl RowStore {
             }
             timestamp.clear();
             let (year, month) = (meta.month.div_euclid(12), meta.month.rem_euclid(12) + 1);
-            // Only the month of `submitted_at` counts (tallies are monthly).
             use std::fmt::Write;
             let _ = write!(timestamp, "{year:04}-{month:02}-01T00:00:00Z");
             let row = ResponseRow {
@@ -186,12 +228,9 @@ impl RowStore {
                     answered_by: self.choices.optional_name(meta.respondent[2]),
                 },
             };
-            tally.add_row(&row)?;
-            if every > 0 && (i + 1).is_multiple_of(every) {
-                progress(i + 1);
-            }
+            each(&row)?;
         }
-        tally.finish()
+        Ok(())
     }
 }
 
