@@ -66,7 +66,16 @@ impl<'a> Validator<'a> {
                 (item.id.as_str(), Known { item, asked })
             })
             .collect();
-        items.sort_unstable_by_key(|(id, _)| *id);
+        // By insertion: an instrument has tens of items, and the survey's
+        // bundle then carries no general-purpose sort (BENCHMARKS.md,
+        // "Survey bundle").
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && items[j - 1].0 > items[j].0 {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         Validator { instrument, items }
     }
 
