@@ -1,7 +1,10 @@
-//! Tiyan's browser front end. Two bundles share this library: the patient
-//! survey (`bin/survey.rs`) and the admin dashboard (`bin/dashboard.rs`).
+//! Tiyan's browser front end. Four bundles share this library: the patient
+//! survey (`bin/survey.rs`), the admin dashboard (`bin/dashboard.rs`), and
+//! the staff's roll-out (`bin/rollout.rs`) and cases (`bin/cases.rs`) pages.
 
+pub mod cases;
 pub mod dashboard;
 pub mod rollout;
 pub mod services;
+pub mod staff;
 pub mod survey;

@@ -378,3 +378,60 @@ fn reads_the_registrys_names_as_serde_writes_them() {
     assert_eq!(json::registry_names("{}"), None);
     assert_eq!(json::registry_names(r#"[{"names":{}}]"#), None);
 }
+
+#[wasm_bindgen_test]
+fn reads_you_said_we_did_as_serde_writes_it() {
+    use wire::{PlanStatus, PublicAction, PublicActions};
+    let action = |department: &str, title: &str, status| PublicAction {
+        department: department.to_owned(),
+        title: title.to_owned(),
+        public_text: "您说候诊太久：我们增开了\"午间门诊\"。".to_owned(),
+        status,
+        started: "2025-06-01".to_owned(),
+    };
+    let public = PublicActions {
+        actions: vec![
+            action("cardiology", "缩短候诊时间", PlanStatus::InProgress),
+            action("", "停车场扩建", PlanStatus::Done),
+            action("er", "分诊提速", PlanStatus::Planned),
+        ],
+        callback_offered: true,
+    };
+    let text = serde_json::to_string(&public).unwrap();
+    assert_eq!(json::parse::<PublicActions>(&text).unwrap(), public);
+    // An older server's answer: no department, no offer.
+    let older =
+        r#"{"actions":[{"title":"t","public_text":"p","status":"done","started":"2025-01-02"}]}"#;
+    assert_eq!(
+        json::parse::<PublicActions>(older).unwrap(),
+        serde_json::from_str::<PublicActions>(older).unwrap()
+    );
+    assert!(json::parse::<PublicActions>(r#"{"actions":[{"title":"t"}]}"#).is_err());
+
+    // The device's copy is the server's text with its hospital.
+    let kept = json::kept_actions("H001", &text);
+    assert_eq!(json::actions_of(&kept, "H001"), Some(public));
+    assert_eq!(json::actions_of(&kept, "H002"), None);
+    assert_eq!(json::actions_of(&text, "H001"), None);
+}
+
+#[wasm_bindgen_test]
+fn call_back_numbers_are_kept_apart_and_sent_beside_their_response() {
+    use app::services::outbox::Contacts;
+    let mut contacts = Contacts::default();
+    contacts.add("a", "138 0013 8000", 1_714_727_564_000.0);
+    let back: Contacts = json::parse(&json::stringify(&contacts)).unwrap();
+    assert_eq!(back, contacts);
+    assert!(json::parse::<Contacts>(r#"[{"response_id":"a"}]"#).is_err());
+
+    let r = response("a");
+    let sent = json::stringify(&json::Submission {
+        response: &r,
+        phone: contacts.phone_for("a"),
+    });
+    let read: serde_json::Value = serde_json::from_str(&sent).unwrap();
+    assert_eq!(read["contact"]["phone"], "138 0013 8000");
+    // Without its contact it is exactly the stored response.
+    let stored: Response = serde_json::from_str(&sent).unwrap();
+    assert_eq!(stored, r);
+}

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use app::services::outbox::{Backoff, SyncPolicy};
-use app::services::storage::{add_to_outbox, load_outbox};
+use app::services::storage::{
+    add_to_outbox, keep_contact, load_contacts, load_outbox, CONTACTS, OUTBOX,
+};
 use app::services::sync::{OutboxStatus, SyncAgent};
 use scoring::instrument::VisitType;
 use scoring::response::{Answer, Channel, Respondent, Response};
@@ -147,4 +149,36 @@ async fn responses_left_by_an_earlier_page_are_sent_after_a_reload() {
     let (_second, _) = start(20); // the reloaded page
     assert!(wait_for(2_000, || load_outbox().pending.is_empty()).await);
     assert_eq!(stored_ids(), [response(4).id]);
+}
+
+#[wasm_bindgen_test]
+async fn a_call_back_number_goes_beside_its_response_and_then_leaves_the_device() {
+    clear_storage();
+    install_fake_server("down");
+    add_to_outbox(response(4)).unwrap();
+    add_to_outbox(response(5)).unwrap();
+    keep_contact(&response(5).id, "138 0013 8000").unwrap();
+    let (_agent, _) = start(20);
+    sleep_ms(200).await;
+    // While the server is down the number waits, apart from the outbox.
+    assert!(!OUTBOX.raw().unwrap().contains("138"));
+    assert_eq!(
+        load_contacts().phone_for(&response(5).id),
+        Some("138 0013 8000")
+    );
+
+    set_server_mode("store");
+    assert!(wait_for(3_000, || load_outbox().pending.is_empty()).await);
+    assert_eq!(CONTACTS.raw(), None, "forgotten once delivered");
+    let sent = js_sys::Function::new_no_args("return JSON.stringify(window.__tiyan.seen);")
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let sent: serde_json::Value = serde_json::from_str(&sent).unwrap();
+    assert_eq!(
+        sent[&response(5).id]["contact"],
+        serde_json::json!({"phone": "138 0013 8000"})
+    );
+    assert!(sent[&response(4).id].get("contact").is_none());
 }

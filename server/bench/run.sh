@@ -15,12 +15,13 @@ seconds=${2:-30}
 port=${3:-28431}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cargo build --release --locked -p server --manifest-path "$root/Cargo.toml"
-work="$root/target/bench"
+target=${CARGO_TARGET_DIR:-$root/target}
+work="$target/bench"
 mkdir -p "$work"
 rm -f "$work/bench.db" "$work/bench.db-wal" "$work/bench.db-shm"
 
 TIYAN_SUBMIT_RATE=100000000 TIYAN_SUBMIT_BURST=100000000 \
-  "$root/target/release/tiyan-server" serve --listen "127.0.0.1:$port" \
+  "$target/release/tiyan-server" serve --listen "127.0.0.1:$port" \
   --database "sqlite://$work/bench.db" --dist /nonexistent 2> "$work/server.log" &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true' EXIT

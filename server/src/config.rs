@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use scoring::instrument::{default_instrument, Instrument};
 
-use crate::http::RatePolicy;
+use crate::http::{RatePolicy, TrustedProxies};
+use crate::ingest::SubmittedWindow;
 use crate::listen::HttpLimits;
 use crate::notify::DeliveryPolicy;
 use crate::rollout::PublicUrl;
@@ -38,6 +39,11 @@ pub struct Config {
     pub delivery: DeliveryPolicy,
     /// How often overdue cases and expired call-back numbers are looked for.
     pub sweep_every: Duration,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` name the
+    /// client (none by default: the peer is the client).
+    pub trusted_proxies: TrustedProxies,
+    /// How late or early a response's `submitted_at` may be.
+    pub submitted_window: SubmittedWindow,
 }
 
 impl Config {
@@ -62,6 +68,8 @@ impl Config {
             public_url: PublicUrl::from_listen(Config::DEFAULT_LISTEN),
             delivery: DeliveryPolicy::DEFAULT,
             sweep_every: Duration::from_secs(60),
+            trusted_proxies: TrustedProxies::NONE,
+            submitted_window: SubmittedWindow::DEFAULT,
         }
     }
 }

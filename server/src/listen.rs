@@ -1,28 +1,43 @@
-//! Accepting connections: hyper with explicit header limits, the peer
-//! address recorded for rate limits, and graceful shutdown.
+//! Accepting connections: HTTP/1.1 with explicit header limits and
+//! timeouts, at most `max_connections` at once, the peer address recorded
+//! for rate limits, and graceful shutdown. (HTTPS and HTTP/2 are the
+//! reverse proxy's: README, "Operations".)
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
 use axum::Router;
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-use hyper_util::server::conn::auto::Builder;
+use hyper::server::conn::http1::Builder;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
-/// Limits on what a client may send before the body.
+/// Limits on connections and on what a client may send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HttpLimits {
     /// Request line and headers together (hyper answers 431 above it).
     pub max_header_bytes: usize,
     pub max_headers: usize,
-    /// Time to send the headers, against slow-loris clients.
+    /// Time to send the headers of a request, counted from the moment the
+    /// server waits for them: against slow-loris clients, and the longest a
+    /// silent or idle kept-alive connection stays open.
     pub header_read_timeout: Duration,
+    /// Time to send a request's body once its headers are in (408 after).
+    pub body_read_timeout: Duration,
+    /// Connections open at once; further clients wait in the listen
+    /// backlog until one closes.
+    pub max_connections: usize,
+}
+
+impl HttpLimits {
+    pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
 }
 
 impl Default for HttpLimits {
@@ -31,6 +46,8 @@ impl Default for HttpLimits {
             max_header_bytes: 16 * 1024,
             max_headers: 64,
             header_read_timeout: Duration::from_secs(15),
+            body_read_timeout: Duration::from_secs(30),
+            max_connections: HttpLimits::DEFAULT_MAX_CONNECTIONS,
         }
     }
 }
@@ -44,20 +61,30 @@ pub async fn serve(
     shutdown: impl Future<Output = ()>,
     grace: Duration,
 ) {
-    let mut builder = Builder::new(TokioExecutor::new());
+    // HTTP/1.1 only: one request at a time per connection, so the
+    // connection cap bounds the requests in progress (HTTP/2 would
+    // multiplex many on one), and the header timeout runs from the first
+    // moment (no protocol sniffing that waits for a first byte).
+    let mut builder = Builder::new();
     builder
-        .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout)
         // hyper's floor for its read buffer is 8 KiB.
         .max_buf_size(limits.max_header_bytes.max(8192))
         .max_headers(limits.max_headers);
-    builder
-        .http2()
-        .max_header_list_size(u32::try_from(limits.max_header_bytes).unwrap_or(u32::MAX));
     let graceful = GracefulShutdown::new();
+    let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     tokio::pin!(shutdown);
     loop {
+        // A place first, then a connection: past the cap, clients wait in
+        // the kernel's backlog instead of costing memory here.
+        let place = tokio::select! {
+            place = open.clone().acquire_owned() => match place {
+                Ok(place) => place,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(connection) => connection,
@@ -80,14 +107,14 @@ pub async fn serve(
                     .insert(ConnectInfo::<SocketAddr>(peer));
                 request.map(axum::body::Body::new)
             });
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
-            .into_owned();
+        let connection =
+            builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(e) = connection.await {
                 tracing::debug!(error = %e, %peer, "connection ended with an error");
             }
+            drop(place);
         });
     }
     drop(listener);

@@ -22,6 +22,11 @@ pub struct Server {
     writer: Writer,
     deliverer: Deliverer,
     sweeper: Sweeper,
+    /// The task that shares the per-address limits through the database.
+    limits: (
+        tokio::sync::watch::Sender<bool>,
+        tokio::task::JoinHandle<()>,
+    ),
     http: HttpLimits,
     grace: std::time::Duration,
 }
@@ -59,13 +64,19 @@ impl Server {
             submit_rate: config.submit_rate,
             dist: config.dist,
             public_url: config.public_url,
+            trusted_proxies: config.trusted_proxies,
+            submitted_window: config.submitted_window,
+            body_read_timeout: config.http.body_read_timeout,
         };
         let state = AppState::new(store, ingest, clock, options)?;
+        let (stop_limits, stopped) = tokio::sync::watch::channel(false);
+        let limits = tokio::spawn(state.clone().share_limits(stopped));
         Ok(Server {
             state,
             writer,
             deliverer,
             sweeper,
+            limits: (stop_limits, limits),
             http: config.http,
             grace: config.shutdown_grace,
         })
@@ -89,10 +100,13 @@ impl Server {
             writer,
             deliverer,
             sweeper,
+            limits: (stop_limits, limits),
             http,
             grace,
         } = self;
         serve(listener, app(state.clone()), http, shutdown, grace).await;
+        let _ = stop_limits.send(true);
+        let _ = limits.await;
         writer.finish().await;
         deliverer.stop().await;
         sweeper.stop().await;

@@ -22,6 +22,8 @@ let browser;
 let token;
 let work;
 let exportCsv;
+/** Code → the zh-CN name staff read (docs/formats.md §7); unknown codes stay codes. */
+let placeName = (code) => code;
 
 before(async () => {
   if (process.env.TIYAN_URL) {
@@ -40,6 +42,10 @@ before(async () => {
   assert.equal(r.status, 200);
   exportCsv = join(work, 'export.csv');
   writeFileSync(exportCsv, Buffer.from(await r.arrayBuffer()));
+  const registry = await fetch(`${url}/api/v1/hospitals`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(registry.status, 200);
+  const names = new Map((await registry.json()).map((h) => [h.code, h.names?.['zh-CN'] || h.code]));
+  placeName = (code) => names.get(code) ?? code;
 });
 
 after(async () => {
@@ -253,10 +259,11 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   await page.waitForSelector('#chart-funnel svg', { timeout: 20_000 });
   const index = report.units.measures[0];
   const keys = () => page.$$eval('#benchmark-table tbody th', (cells) => cells.map((c) => c.textContent));
-  assert.deepEqual(await keys(), index.units.map((u) => u.key).sort(), 'by key, not ranked');
+  // Rows are ordered by code and show the hospital's name.
+  assert.deepEqual(await keys(), index.units.map((u) => u.key).sort().map(placeName), 'by key, not ranked');
   assert.equal(await page.$$eval('#chart-funnel g.unit', (g) => g.length), index.units.filter((u) => u.mean !== null).length);
   assert.ok(await page.$('#chart-funnel details table'), 'the table equivalent');
-  const below = index.units.filter((u) => u.reliable === false).map((u) => u.key).sort();
+  const below = index.units.filter((u) => u.reliable === false).map((u) => u.key).sort().map(placeName);
   assert.deepEqual(
     await page.$$eval('#benchmark-table tr.below-target th', (cells) => cells.map((c) => c.textContent)),
     below,
@@ -264,7 +271,7 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   );
   // Sorting by the difference from the rest, largest first.
   await page.click('#benchmark-table thead th:nth-child(7) button');
-  const byDiff = [...index.units].sort((a, b) => b.diff - a.diff || a.key.localeCompare(b.key)).map((u) => u.key);
+  const byDiff = [...index.units].sort((a, b) => b.diff - a.diff || a.key.localeCompare(b.key)).map((u) => placeName(u.key));
   assert.deepEqual(await keys(), byDiff);
   // Another measure: a stage.
   const stage = report.units.measures.find((m) => m.scope === 'stage');
@@ -293,8 +300,8 @@ test('the benchmark view: funnel, sortable units, marks, and the XmR chart', asy
   const charts = report.groups.filter((g) => g.n !== null && g.spc).reduce((k, g) => k + g.spc.length, 0);
   assert.equal(await page.$$eval('#print-xmr tbody tr', (rows) => rows.length), charts);
   await page.selectOption('#x-group', 'H001');
-  await page.waitForFunction(() => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes('H001')
-    || document.querySelector('#xmr-missing') !== null);
+  await page.waitForFunction((name) => document.querySelector('#xmr figcaption, #xmr-missing')?.textContent.includes(name)
+    || document.querySelector('#xmr-missing') !== null, placeName('H001'));
   assert.deepEqual(errors, []);
   await page.close();
 });

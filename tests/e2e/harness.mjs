@@ -40,7 +40,7 @@ async function freePort() {
 
 /**
  * Starts tiyan-server on a fresh database. Options: `seedDemo` (load demo
- * data), `admins` ([{username, password, role, hospital}]), `instrument`
+ * data), `admins` ([{username, password, role, hospital, department}]), `instrument`
  * (an instrument JSON file to serve instead of the built-in one).
  * Returns { url, database, stop() }.
  */
@@ -53,6 +53,7 @@ export async function startServer({ seedDemo = false, admins = [], instrument } 
   for (const a of admins) {
     const args = ['create-admin', '--database', database, '--username', a.username, '--role', a.role];
     if (a.hospital) args.push('--hospital', a.hospital);
+    if (a.department) args.push('--department', a.department);
     execFileSync(serverBin, args, {
       env: { ...process.env, TIYAN_ADMIN_PASSWORD: a.password },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -62,7 +63,18 @@ export async function startServer({ seedDemo = false, admins = [], instrument } 
   const url = `http://127.0.0.1:${port}`;
   const serveArgs = ['serve', '--listen', `127.0.0.1:${port}`, '--database', database, '--dist', distDir];
   if (instrument) serveArgs.push('--instrument', instrument);
-  const child = spawn(serverBin, serveArgs, { stdio: ['ignore', 'inherit', 'inherit'] });
+  // Tests post responses of 2024 and 2025 (fixtures, generated data, mocked
+  // clocks): the server's submitted_at window is opened to a century.
+  const child = spawn(serverBin, serveArgs, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    // One address (the test) also posts hundreds of responses in batches,
+    // each response a token of the submission limit: a larger burst.
+    env: {
+      ...process.env,
+      TIYAN_ACCEPT_LATE_DAYS: process.env.TIYAN_ACCEPT_LATE_DAYS ?? '36500',
+      TIYAN_SUBMIT_BURST: process.env.TIYAN_SUBMIT_BURST ?? '5000',
+    },
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {

@@ -12,6 +12,7 @@ mod alerting;
 mod cases;
 mod error;
 mod kiosks;
+mod phone;
 mod public_actions;
 mod registry;
 mod session;
@@ -33,6 +34,7 @@ pub use kiosks::{
     Heartbeat, HeartbeatReply, Kiosk, KioskClaim, KioskClaimed, KioskReport, KioskSetup,
     KioskState, NewKiosk, BACKLOG_AFTER_SECONDS, KIOSK_TEXT_MAX_CHARS, SILENT_AFTER_SECONDS,
 };
+pub use phone::{check_phone, PhoneProblem, PHONE_MAX_CHARS, PHONE_MIN_DIGITS};
 pub use public_actions::{PublicAction, PublicActions};
 pub use registry::{
     find_hospital, Department, Hospital, HospitalKind, Level, Names, PublicDepartment,

@@ -2,7 +2,8 @@
 //!
 //! The survey goes to `dist/` (served at `/`), the dashboard to
 //! `dist/admin/` (served at `/admin/`), the staff's roll-out pages to
-//! `dist/admin/rollout/`, so patients never download the staff bundles.
+//! `dist/admin/rollout/`, the cases pages to `dist/admin/cases/`, so
+//! patients never download the staff bundles.
 //! Each bundle is built before the ones inside its folder because trunk
 //! empties its dist folder.
 //!
@@ -27,6 +28,7 @@ const INPUTS: &[&str] = &[
     "index.html",
     "dashboard.html",
     "rollout.html",
+    "cases.html",
     "comments_worker.html",
     "app",
     "scoring",
@@ -45,6 +47,7 @@ pub(crate) fn build_app(root: &Path) -> Result<()> {
         "dist/admin",
         "dist/admin/comments",
         "dist/admin/rollout",
+        "dist/admin/cases",
     ]
     .iter()
     .all(|folder| root.join(folder).join("index.html").exists());
@@ -141,6 +144,17 @@ fn build_bundles(root: &Path) -> Result<()> {
             "dist/admin/rollout",
             "--public-url",
             "/admin/rollout/",
+        ],
+    )?;
+    trunk(
+        root,
+        &[
+            "build",
+            "cases.html",
+            "--dist",
+            "dist/admin/cases",
+            "--public-url",
+            "/admin/cases/",
         ],
     )?;
     minify_glue(root)

@@ -52,6 +52,7 @@ catalogue! {
     RoleHospitalAdmin => lang.choose("医院管理员", "醫院管理員", "Hospital administrator");
     RoleDepartmentHead => lang.choose("科室主任", "科室主任", "Department head");
     Rollout => lang.choose("医院与设备", "醫院與設備", "Hospitals & kiosks");
+    Cases => lang.choose("预警与整改", "預警與整改", "Cases & action plans");
     // Navigation
     NavOverview => lang.choose("总览", "總覽", "Overview");
     NavComparison => lang.choose("基线对比", "基線對比", "Comparison");

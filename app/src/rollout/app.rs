@@ -14,11 +14,12 @@ use super::kiosks::KiosksView;
 use super::posters::PostersView;
 use super::registry::RegistryView;
 use super::route::{relative_to_base, Route};
-use super::shared::sign_in::SignIn;
-use super::shared::top_bar::{lang_switch, top_bar};
 use crate::dashboard::base_path::{base_path, href};
 use crate::services::staff_api::{self, ApiError};
 use crate::services::{preferences, rollout_api};
+use crate::staff::sign_in::SignIn;
+use crate::staff::top_bar::{lang_switch, top_bar, StaffPage};
+use crate::staff::words::W;
 
 /// Signed in or not.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,7 +141,7 @@ pub fn RolloutApp() -> Html {
         Who::SignedOut(error) => html! {
             <>
                 <header class="top">{ lang_switch(lang, &set_lang) }</header>
-                <SignIn {lang} error={error.clone()} {on_login} />
+                <SignIn {lang} title={T::AppTitle.in_(lang)} error={error.clone()} {on_login} />
             </>
         },
         Who::SignedIn(session) => {
@@ -159,8 +160,8 @@ pub fn RolloutApp() -> Html {
             };
             html! {
                 <>
-                    <a class="skip-link" href="#main">{ T::SkipToContent.in_(lang) }</a>
-                    { top_bar(lang, session, &set_lang, &on_logout) }
+                    <a class="skip-link" href="#main">{ W::SkipToContent.in_(lang) }</a>
+                    { top_bar(lang, T::AppTitle.in_(lang), StaffPage::Rollout, session, &set_lang, &on_logout) }
                     { tabs(lang, *route, &base, &navigate) }
                     <main id="main" class="content rollout">{ page }</main>
                 </>

@@ -26,18 +26,6 @@ macro_rules! catalogue {
 catalogue! {
     |lang|
     AppTitle => lang.choose("医院与设备", "醫院與設備", "Hospitals & kiosks");
-    SkipToContent => lang.choose("跳到内容", "跳到內容", "Skip to content");
-    Language => lang.choose("语言", "語言", "Language");
-    BackToDashboard => lang.choose("返回管理看板", "返回管理看板", "Back to the dashboard");
-    // Sign-in
-    SignIn => lang.choose("登录", "登入", "Sign in");
-    SignOut => lang.choose("退出", "登出", "Sign out");
-    Username => lang.choose("用户名", "使用者名稱", "Username");
-    Password => lang.choose("密码", "密碼", "Password");
-    LoginFailed => lang.choose("用户名或密码错误", "使用者名稱或密碼錯誤", "Wrong username or password");
-    ServerUnreachable => lang.choose("无法连接服务器", "無法連線伺服器", "Cannot reach the server");
-    RoleAdmin => lang.choose("管理员", "管理員", "Administrator");
-    RoleHospitalAdmin => lang.choose("医院管理员", "醫院管理員", "Hospital administrator");
     Loading => lang.choose("正在加载…", "正在載入…", "Loading…");
     // Navigation
     NavRegistry => lang.choose("医院与科室", "醫院與科室", "Registry");

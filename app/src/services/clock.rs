@@ -31,9 +31,42 @@ pub fn drop_millis(iso: &str) -> String {
     }
 }
 
+/// An RFC 3339 time in the device's time zone, to the minute
+/// (`2024-05-03 17:12`): staff read deadlines in their own local time.
+/// The text as given when the browser cannot read it.
+pub fn local_minutes(rfc3339: &str) -> String {
+    let Some(ms) = parse_ms(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    minutes_text(
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+    )
+}
+
+/// Today's date in UTC, `YYYY-MM-DD` (the server's `started` default,
+/// docs/formats.md §6).
+pub fn today_utc() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+fn minutes_text(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> String {
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::drop_millis;
+    use super::{drop_millis, minutes_text};
+
+    #[test]
+    fn minutes_are_zero_padded() {
+        assert_eq!(minutes_text(2024, 5, 3, 9, 7), "2024-05-03 09:07");
+    }
 
     #[test]
     fn keeps_whole_seconds() {

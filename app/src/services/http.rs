@@ -5,12 +5,12 @@ use scoring::response::Response;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::json;
+use super::json::{self, Submission};
 use super::kiosk::KioskDevice;
 use wire::{BatchReply, Heartbeat};
 
 use super::outbox::delivery::parse_retry_after;
-use super::outbox::BatchOutcome;
+use super::outbox::{BatchOutcome, Contacts};
 
 /// Where the API lives, relative to the page's origin.
 pub const API_BASE: &str = "/api/v1";
@@ -72,10 +72,19 @@ async fn text(reply: &web_sys::Response) -> Option<String> {
     JsFuture::from(reply.text().ok()?).await.ok()?.as_string()
 }
 
-/// `POST {api}/responses` with a JSON array; every way it can end is
-/// mapped to a [`BatchOutcome`] for the sync policy.
-pub async fn post_batch(api_base: &str, batch: &[Response]) -> BatchOutcome {
-    let body = json::stringify(batch);
+/// `POST {api}/responses` with a JSON array, each response with the
+/// call-back number its patient left, if any (`contacts`); every way it
+/// can end is mapped to a [`BatchOutcome`] for the sync policy.
+pub async fn post_batch(api_base: &str, batch: &[Response], contacts: &Contacts) -> BatchOutcome {
+    let body = json::stringify(
+        &batch
+            .iter()
+            .map(|response| Submission {
+                response,
+                phone: contacts.phone_for(&response.id),
+            })
+            .collect::<Vec<_>>(),
+    );
     let Ok(reply) = send("POST", &format!("{api_base}/responses"), Some(&body)).await else {
         return BatchOutcome::Unavailable;
     };
@@ -129,6 +138,18 @@ async fn fetch_text(
 /// a kiosk that starts offline.
 pub async fn fetch_public_hospital(api_base: &str, hospital: &str) -> Result<String, FetchError> {
     fetch_text("GET", &format!("{api_base}/public/{hospital}"), None).await
+}
+
+/// `GET {api}/public/{hospital}/actions`: the JSON text of the hospital's
+/// published action plans and its call-back offer
+/// (`wire::PublicActions`), kept as is for offline starts.
+pub async fn fetch_public_actions(api_base: &str, hospital: &str) -> Result<String, FetchError> {
+    fetch_text(
+        "GET",
+        &format!("{api_base}/public/{hospital}/actions"),
+        None,
+    )
+    .await
 }
 
 /// `POST {api}/kiosks/{id}/claim` with the setup URL's one-time code: the

@@ -6,6 +6,7 @@
 //! in the crate; this module is where they are allowed.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
+pub mod cases_api;
 pub mod clock;
 pub mod http;
 pub mod json;
@@ -15,6 +16,7 @@ pub mod preferences;
 pub mod random;
 pub mod rollout_api;
 pub mod staff_api;
+pub mod staff_requests;
 pub mod storage;
 pub mod sync;
 pub mod uuid;

@@ -5,7 +5,7 @@
 //! of the tab. The outbox write is read back before the patient is thanked.
 
 use super::json::{self, FromJson, ToJson};
-use super::outbox::{Enqueued, Outbox};
+use super::outbox::{Contacts, Enqueued, Outbox};
 use scoring::response::Response;
 
 /// Why the device could not keep something.
@@ -28,6 +28,16 @@ pub struct Slot {
 /// Responses not yet accepted by the server, and those kept aside.
 pub const OUTBOX: Slot = Slot {
     key: "tiyan.outbox.v1",
+};
+/// Call-back numbers of pending responses (`outbox::Contacts`), apart
+/// from the outbox so that no stored response ever holds one.
+pub const CONTACTS: Slot = Slot {
+    key: "tiyan.callback.v1",
+};
+/// The hospital's published action plans and its call-back offer
+/// (`json::kept_actions`), for a kiosk that starts offline.
+pub const PUBLIC_ACTIONS: Slot = Slot {
+    key: "tiyan.actions.v1",
 };
 /// The survey in progress (answers so far), separate from the outbox.
 pub const DRAFT: Slot = Slot {
@@ -145,4 +155,40 @@ pub fn add_to_outbox(response: Response) -> Result<Enqueued, StoreError> {
             key: OUTBOX.key.to_owned(),
         })
     }
+}
+
+/// The call-back numbers on the device.
+pub fn load_contacts() -> Contacts {
+    CONTACTS.get().unwrap_or_default()
+}
+
+/// Keep the number a patient left with the response `response_id`
+/// (already in the outbox) until the server has that response, and
+/// confirm it by reading it back.
+pub fn keep_contact(response_id: &str, phone: &str) -> Result<(), StoreError> {
+    let mut contacts = load_contacts();
+    contacts.add(response_id, phone, super::clock::now_ms());
+    CONTACTS.set(&contacts)?;
+    if load_contacts().phone_for(response_id) == Some(phone) {
+        Ok(())
+    } else {
+        Err(StoreError::NotConfirmed {
+            key: CONTACTS.key.to_owned(),
+        })
+    }
+}
+
+/// The call-back numbers of the responses still pending in `outbox`;
+/// every other number is forgotten on the device now
+/// (`Contacts::keep_pending`).
+pub fn contacts_of_pending(outbox: &Outbox) -> Contacts {
+    let mut contacts = load_contacts();
+    if contacts.keep_pending(outbox, super::clock::now_ms()) {
+        if contacts.0.is_empty() {
+            CONTACTS.clear();
+        } else {
+            let _ = CONTACTS.set(&contacts);
+        }
+    }
+    contacts
 }

@@ -6,6 +6,10 @@
 //! it to `fetch`, timers and events. One request at a time: a kick that
 //! arrives while a batch is in flight runs as soon as it returns.
 //!
+//! A response goes with the call-back number its patient left, if any;
+//! a number is forgotten on the device as soon as its response has left
+//! the outbox (`outbox::Contacts`).
+//!
 //! On a device set up as a kiosk, each run also sends the kiosk's
 //! heartbeat when the outbox's counts changed or [`HEARTBEAT_MS`] have
 //! passed, so staff see what it holds (docs/formats.md §7).
@@ -125,6 +129,9 @@ fn run(weak: &Weak<Inner>) {
     inner.timer.take();
 
     let outbox = storage::load_outbox();
+    // Numbers of responses that left the outbox are forgotten here too (a
+    // page closed just after a delivery, before it could forget them).
+    let contacts = storage::contacts_of_pending(&outbox);
     (inner.on_status)(OutboxStatus::of(&outbox));
     heartbeat(&inner, &outbox);
     if outbox.pending.is_empty() {
@@ -147,7 +154,7 @@ fn run(weak: &Weak<Inner>) {
             Some(inner) => inner.api_base.clone(),
             None => return,
         };
-        let outcome = http::post_batch(&api_base, &batch).await;
+        let outcome = http::post_batch(&api_base, &batch, &contacts).await;
         let Some(inner) = weak.upgrade() else { return };
         inner.in_flight.set(false);
         let updated = storage::update_outbox(|outbox| {
@@ -161,6 +168,9 @@ fn run(weak: &Weak<Inner>) {
                 if ids.iter().any(|id| !outbox.contains(id)) {
                     let _ = storage::LAST_DELIVERED.set_raw(&clock::now_rfc3339());
                 }
+                // The server has these responses, or will never take them:
+                // their call-back numbers leave the device.
+                storage::contacts_of_pending(&outbox);
                 (inner.on_status)(OutboxStatus::of(&outbox));
                 heartbeat(&inner, &outbox);
                 next

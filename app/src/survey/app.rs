@@ -1,26 +1,28 @@
 //! The survey component: state, effects, and which screen to show.
 
 use gloo::timers::callback::Timeout;
-use scoring::validate::validate;
+use scoring::validate::Validator;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::boot::{initial_state, Prefs};
-use super::components::{idle_warning, top_bar, upload_status, TopBar};
+use super::components::{idle_warning, top_bar, upload_status, TopBar, PHONE_FIELD_ID};
 use super::draft::StoredDraft;
 use super::entry::Entry;
 use super::hooks::{
-    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_sync,
+    use_countdown, use_document, use_history, use_idle, use_instrument_refresh, use_public_actions,
+    use_rotation, use_sync,
 };
 use super::instrument_ref::InstrumentRef;
 use super::screens::thanks::{self, KIOSK_THANKS_SECS};
 use super::screens::{attract, more, no_hospital, questions, review, welcome};
 use super::state::{Action, Screen, SubmitError, SurveyState};
 use super::steps::Step;
+use super::we_did::shown;
 use crate::services::clock::{now_ms, now_rfc3339};
 use crate::services::http::{post_batch, API_BASE};
-use crate::services::outbox::BatchOutcome;
-use crate::services::storage::{add_to_outbox, DRAFT, PREFS};
+use crate::services::outbox::{BatchOutcome, Contacts};
+use crate::services::storage::{add_to_outbox, keep_contact, DRAFT, PREFS};
 
 #[derive(Properties, PartialEq)]
 pub struct SurveyProps {
@@ -51,6 +53,18 @@ pub fn Survey(props: &SurveyProps) -> Html {
         state.screen,
         state.idle_warning.is_some(),
     );
+    use_public_actions(
+        props.api_base.clone(),
+        state.entry.hospital.clone(),
+        dispatch.clone(),
+    );
+    let rotating = state.screen == Screen::Attract
+        && !state.we_did_paused
+        && state
+            .actions
+            .as_ref()
+            .is_some_and(|a| shown(a, &state.entry.department).len() > 1);
+    use_rotation(rotating, state.we_did_at, dispatch.clone());
     use_history(state.entry.kiosk, state.screen, dispatch.clone());
     let idle_enabled =
         state.entry.kiosk && matches!(state.screen, Screen::Welcome | Screen::Step(_));
@@ -184,31 +198,50 @@ fn screen_view(
         Some((_, Step::Review)) => review::view(state, dispatch, on_submit),
         None => match state.screen {
             Screen::NoHospital => no_hospital::view(state.lang, state.entry.kiosk),
-            Screen::Attract => attract::view(state.lang, dispatch),
-            Screen::Thanks => thanks::view(
-                state.lang,
-                state.entry.kiosk,
-                pending,
-                thanks_left,
-                dispatch,
-            ),
+            Screen::Attract => attract::view(state, dispatch),
+            Screen::Thanks => thanks::view(state, pending, thanks_left, dispatch),
             Screen::Welcome | Screen::Step(_) => welcome::view(state, dispatch),
         },
     }
 }
 
-/// Submit: check the response, write it to the outbox and read it back;
-/// only then thank the patient. If the device cannot keep it, try the
-/// server directly; if that fails too, say so and keep the answers.
+/// Submit: check the response (and the call-back number, where the
+/// patient asked for a call-back); keep the number apart, write the
+/// response to the outbox and read both back; only then thank the
+/// patient. If the device cannot keep them, try the server directly; if
+/// that fails too, say so and keep the answers. (A number whose response
+/// did not make it to the outbox is forgotten by the sync loop's next
+/// run: `Contacts::keep_pending`.)
 fn submit(state: &UseReducerHandle<SurveyState>, kick: &Callback<()>, api_base: &AttrValue) {
     let Some(draft) = &state.draft else { return };
+    let phone = if state.callback_offered() {
+        match state.callback.phone_to_send() {
+            Ok(phone) => phone,
+            Err(_) => {
+                state.dispatch(Action::CallbackRefused);
+                focus_phone_field();
+                return;
+            }
+        }
+    } else {
+        None
+    };
     let response = draft.to_response(&state.instrument, &state.entry, now_rfc3339());
-    if let Err(errors) = validate(&state.instrument, &response) {
-        let problems = errors.iter().map(ToString::to_string).collect();
-        state.dispatch(Action::SubmitFailed(SubmitError::Invalid(problems)));
+    // The fields alone: their messages would cost the bundle their
+    // formatting, and a patient could not act on them anyway.
+    if let Err(fields) = Validator::new(&state.instrument).problem_fields(&response) {
+        state.dispatch(Action::SubmitFailed(SubmitError::Invalid(fields.0)));
         return;
     }
-    match add_to_outbox(response.clone()) {
+    let mut contacts = Contacts::default();
+    let kept = match &phone {
+        Some(phone) => {
+            contacts.add(&response.id, phone, 0.0);
+            keep_contact(&response.id, phone)
+        }
+        None => Ok(()),
+    };
+    match kept.and_then(|()| add_to_outbox(response.clone())) {
         Ok(_) => {
             state.dispatch(Action::Submitted);
             kick.emit(());
@@ -217,7 +250,8 @@ fn submit(state: &UseReducerHandle<SurveyState>, kick: &Callback<()>, api_base: 
             let dispatch = state.dispatcher();
             let api_base = api_base.clone();
             spawn_local(async move {
-                let delivered = match post_batch(&api_base, std::slice::from_ref(&response)).await {
+                let sent = post_batch(&api_base, std::slice::from_ref(&response), &contacts).await;
+                let delivered = match sent {
                     BatchOutcome::Answered(results) => results.iter().any(|r| {
                         r.id.as_deref() == Some(response.id.as_str()) && r.status.is_delivered()
                     }),
@@ -232,5 +266,16 @@ fn submit(state: &UseReducerHandle<SurveyState>, kick: &Callback<()>, api_base: 
                 }
             });
         }
+    }
+}
+
+/// Moves the focus to the call-back number, which the message under it
+/// (a `role="alert"`) says is not usable.
+fn focus_phone_field() {
+    if let Some(field) = gloo::utils::document()
+        .get_element_by_id(PHONE_FIELD_ID)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = field.focus();
     }
 }

@@ -17,7 +17,7 @@ use crate::services::clock::now_ms;
 use crate::services::http::{claim_kiosk, API_BASE};
 use crate::services::json::{self, PlaceNames};
 use crate::services::kiosk::KioskDevice;
-use crate::services::storage::{DRAFT, HOSPITAL_NAMES, INSTRUMENT, KIOSK, PREFS};
+use crate::services::storage::{DRAFT, HOSPITAL_NAMES, INSTRUMENT, KIOSK, PREFS, PUBLIC_ACTIONS};
 
 /// A phone user's display choices, kept between visits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +74,12 @@ pub fn place_names_on_device(hospital: &str, department: &str) -> Option<Rc<Plac
         .map(Rc::new)
 }
 
+/// The published action plans and call-back offer of `hospital` kept
+/// from an earlier visit (an offline kiosk still shows them).
+pub fn actions_on_device(hospital: &str) -> Option<Rc<wire::PublicActions>> {
+    json::actions_of(&PUBLIC_ACTIONS.raw()?, hospital).map(Rc::new)
+}
+
 /// The instrument to use: the server's last one, kept on the device, or
 /// none yet ([`InstrumentRef::awaited`]: the bundle carries no copy, which
 /// would cost every patient's download the bytes the server sends anyway).
@@ -114,7 +120,29 @@ pub fn initial_state(entry: Entry, instrument: InstrumentRef) -> SurveyState {
         .hospital
         .as_deref()
         .and_then(|h| place_names_on_device(h, &entry.department));
-    let mut state = SurveyState::new(entry, instrument, draft, lang, prefs.large_text);
+    let actions = entry.hospital.as_deref().and_then(actions_on_device);
+    let mut state = SurveyState::new(entry, instrument, draft, lang, prefs.large_text)
+        .with_motion(prefers_reduced_motion());
     state.place = place;
+    state.actions = actions;
     state
+}
+
+/// Whether the reader asked the system for less motion
+/// (`matchMedia("(prefers-reduced-motion: reduce)")`, called through
+/// `Reflect`: one call does not need web-sys's `MediaQueryList`).
+fn prefers_reduced_motion() -> bool {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let window: JsValue = gloo::utils::window().into();
+    Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| {
+            f.call1(&window, &"(prefers-reduced-motion: reduce)".into())
+                .ok()
+        })
+        .and_then(|query| Reflect::get(&query, &"matches".into()).ok())
+        .and_then(|matches| matches.as_bool())
+        .unwrap_or(false)
 }

@@ -3,13 +3,15 @@
 //! delivery through the outbox (`crate::services`).
 //!
 //! Layout: `entry` (the URL), `i18n` (texts), `steps`/`draft`/`state`
-//! (pure), `answers` (options per item), `stored` (their JSON on the
+//! (pure), `answers` (options per item), `callback` (the opt-in
+//! call-back), `we_did` ("you said, we did"), `stored` (their JSON on the
 //! device), `boot` (state on load), `app`
 //! (the component), `hooks` (effects), `screens`, `components`.
 
 pub mod answers;
 pub mod app;
 pub mod boot;
+pub mod callback;
 pub mod components;
 pub mod draft;
 pub mod entry;
@@ -20,6 +22,7 @@ pub mod screens;
 pub mod state;
 pub mod steps;
 pub mod stored;
+pub mod we_did;
 
 pub use app::{Survey, SurveyProps};
 

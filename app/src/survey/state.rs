@@ -8,6 +8,9 @@ use scoring::instrument::VisitType;
 use scoring::response::Answer;
 use yew::Reducible;
 
+use wire::PublicActions;
+
+use super::callback::CallbackAnswer;
 use super::draft::{limit_comment, Draft};
 use super::entry::Entry;
 use super::i18n::{Catalogue, Lang};
@@ -36,7 +39,7 @@ pub enum SubmitError {
     /// The device could not keep the response and the server could not be
     /// reached either.
     NotSaved(String),
-    /// The response does not check against the instrument (`field: message`).
+    /// The response does not check against the instrument: the fields.
     Invalid(Vec<String>),
 }
 
@@ -88,6 +91,20 @@ pub enum Action {
     /// The registry's names of the hospital and department, from the
     /// server (the welcome screen shows them).
     Place(Rc<PlaceNames>),
+    /// The hospital's published action plans and call-back offer, from
+    /// the server or the device's copy.
+    PublicActions(Rc<PublicActions>),
+    /// The call-back question answered (yes: `true`).
+    CallbackWanted(bool),
+    /// The call-back number as typed.
+    CallbackPhone(String),
+    /// Submit found the call-back number unusable.
+    CallbackRefused,
+    /// Show the attract screen's plan at this place (taken modulo the
+    /// number of plans shown).
+    WeDidShow(usize),
+    /// Pause (`true`) or resume the attract screen's rotation.
+    WeDidPause(bool),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +120,17 @@ pub struct SurveyState {
     pub idle_warning: Option<u32>,
     /// The names of the hospital and department rated, when known.
     pub place: Option<Rc<PlaceNames>>,
+    /// "You said, we did" and whether the hospital offers a call-back,
+    /// when known.
+    pub actions: Option<Rc<PublicActions>>,
+    /// The call-back answer of this patient (held here only: never in the
+    /// draft the device keeps).
+    pub callback: CallbackAnswer,
+    /// The attract screen's plan, and whether its rotation is paused.
+    pub we_did_at: usize,
+    pub we_did_paused: bool,
+    /// The reader asked for reduced motion: the rotation starts paused.
+    pub reduced_motion: bool,
 }
 
 impl SurveyState {
@@ -137,7 +165,24 @@ impl SurveyState {
             error: None,
             idle_warning: None,
             place: None,
+            actions: None,
+            callback: CallbackAnswer::default(),
+            we_did_at: 0,
+            we_did_paused: false,
+            reduced_motion: false,
         }
+    }
+
+    /// The state on load for a reader who asked for reduced motion or not.
+    pub fn with_motion(mut self, reduced: bool) -> Self {
+        self.reduced_motion = reduced;
+        self.we_did_paused = reduced;
+        self
+    }
+
+    /// Whether the last screen asks for a call-back.
+    pub fn callback_offered(&self) -> bool {
+        self.actions.as_ref().is_some_and(|a| a.callback_offered)
     }
 
     pub fn messages(&self) -> &'static super::i18n::Messages {
@@ -266,6 +311,7 @@ impl Reducible for SurveyState {
                 if s.draft.is_some() {
                     s.draft = None;
                     s.error = None;
+                    s.callback = CallbackAnswer::default();
                     s.screen = Screen::Thanks;
                 }
             }
@@ -285,13 +331,18 @@ impl Reducible for SurveyState {
                     s.lang
                 };
                 let large_text = if s.entry.kiosk { false } else { s.large_text };
-                return Rc::new(SurveyState::new(
+                let mut fresh = SurveyState::new(
                     s.entry.clone(),
                     s.instrument.clone(),
                     None,
                     lang,
                     large_text,
-                ));
+                )
+                .with_motion(s.reduced_motion);
+                // What the hospital says stays; nothing of the patient does.
+                fresh.place = s.place;
+                fresh.actions = s.actions;
+                return Rc::new(fresh);
             }
             Action::UseInstrument(instrument) => {
                 if s.draft.is_none() {
@@ -299,6 +350,18 @@ impl Reducible for SurveyState {
                 }
             }
             Action::Place(place) => s.place = Some(place),
+            Action::PublicActions(actions) => s.actions = Some(actions),
+            Action::CallbackWanted(wanted) => {
+                s.callback.wanted = wanted;
+                s.callback.refused = false;
+            }
+            Action::CallbackPhone(phone) => {
+                s.callback.phone = phone;
+                s.callback.refused = false;
+            }
+            Action::CallbackRefused => s.callback.refused = true,
+            Action::WeDidShow(at) => s.we_did_at = at,
+            Action::WeDidPause(paused) => s.we_did_paused = paused,
         }
         if s == *self {
             self
@@ -457,6 +520,63 @@ mod tests {
             (s.lang, s.large_text, s.idle_warning),
             (Lang::En, false, None)
         );
+    }
+
+    #[test]
+    fn the_call_back_is_no_until_said_and_forgotten_after_submit_or_reset() {
+        let offer = Rc::new(PublicActions {
+            actions: Vec::new(),
+            callback_offered: true,
+        });
+        let s = state("/s/H001?kiosk=1");
+        assert!(!s.callback_offered());
+        assert!(!s.callback.wanted);
+        let s = run(
+            s,
+            [
+                Action::PublicActions(offer.clone()),
+                Action::Begin,
+                start(VisitType::Outpatient),
+                Action::CallbackWanted(true),
+                Action::CallbackPhone("138".to_owned()),
+                Action::CallbackRefused,
+            ],
+        );
+        assert!(s.callback_offered());
+        assert_eq!(
+            s.callback,
+            CallbackAnswer {
+                wanted: true,
+                phone: "138".to_owned(),
+                refused: true
+            }
+        );
+        // Typing again clears the complaint; the draft never holds the number.
+        let s = run(s, [Action::CallbackPhone("13800138000".to_owned())]);
+        assert!(!s.callback.refused);
+        let stored = crate::services::json::stringify(s.draft.as_ref().unwrap());
+        assert!(!stored.contains("138"), "{stored}");
+
+        let submitted = run(s.clone(), [Action::Submitted]);
+        assert_eq!(submitted.callback, CallbackAnswer::default());
+        let reset = run(s, [Action::Reset]);
+        assert_eq!(reset.callback, CallbackAnswer::default());
+        // The hospital's words stay for the next patient.
+        assert_eq!(reset.actions, Some(offer));
+    }
+
+    #[test]
+    fn the_plans_rotate_unless_paused_or_less_motion_was_asked() {
+        let s = run(
+            state("/s/H001?kiosk=1"),
+            [Action::WeDidShow(3), Action::WeDidPause(true)],
+        );
+        assert_eq!((s.we_did_at, s.we_did_paused), (3, true));
+        let s = run(s, [Action::Reset]);
+        assert_eq!((s.we_did_at, s.we_did_paused), (0, false));
+        let still = Rc::new(Rc::unwrap_or_clone(state("/s/H001?kiosk=1")).with_motion(true));
+        let s = run(still, [Action::WeDidPause(false), Action::Reset]);
+        assert_eq!((s.we_did_at, s.we_did_paused), (0, true));
     }
 
     #[test]

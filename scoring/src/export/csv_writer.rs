@@ -48,6 +48,24 @@ pub struct CsvWriter<W: Write> {
     sorted_items: Vec<(String, usize)>,
     /// Scratch row of item cells, in column order.
     cells: Vec<Option<Answer>>,
+    /// Text cells that a spreadsheet would read as a formula get a leading
+    /// `'` ([`excel_safe_cell`]); off for the export of docs/formats.md §3.
+    excel_safe: bool,
+}
+
+/// The first characters that make Excel (and LibreOffice, Google Sheets)
+/// read a cell as a formula, or strip the cell to one (OWASP, "CSV
+/// injection"): `= + - @`, tab and carriage return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` as a spreadsheet shows it rather than evaluates it: with a
+/// leading `'` when it starts like a formula, unchanged otherwise.
+pub fn excel_safe_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -67,7 +85,28 @@ impl<W: Write> CsvWriter<W> {
             csv,
             sorted_items,
             cells,
+            excel_safe: false,
         })
+    }
+
+    /// The same columns, for opening in a spreadsheet: every text cell that
+    /// starts like a formula is written with a leading `'`
+    /// ([`excel_safe_cell`]; docs/formats.md §3, "Excel-safe variant").
+    /// Not the contract's bytes: score the plain export, not this one.
+    pub fn excel_safe(writer: W, instrument: &Instrument) -> io::Result<CsvWriter<W>> {
+        let mut csv = CsvWriter::new(writer, instrument)?;
+        csv.excel_safe = true;
+        Ok(csv)
+    }
+
+    /// A free-text cell, made safe when asked.
+    fn text(csv: &mut csv::Writer<W>, excel_safe: bool, text: &str) -> io::Result<()> {
+        if excel_safe {
+            csv.write_field(excel_safe_cell(text).as_ref())?;
+        } else {
+            csv.write_field(text)?;
+        }
+        Ok(())
     }
 
     /// Writes one response as one row. Answers to items that are not in
@@ -75,11 +114,12 @@ impl<W: Write> CsvWriter<W> {
     pub fn write(&mut self, r: &Response) -> io::Result<()> {
         let mut number = itoa_buffer();
         let csv = &mut self.csv;
-        csv.write_field(&r.id)?;
-        csv.write_field(&r.instrument)?;
+        let safe = self.excel_safe;
+        Self::text(csv, safe, &r.id)?;
+        Self::text(csv, safe, &r.instrument)?;
         csv.write_field(number.format(i64::from(r.instrument_version)))?;
-        csv.write_field(&r.hospital)?;
-        csv.write_field(&r.department)?;
+        Self::text(csv, safe, &r.hospital)?;
+        Self::text(csv, safe, &r.department)?;
         csv.write_field(r.visit_type.as_str())?;
         csv.write_field(r.channel.as_str())?;
         csv.write_field(&r.submitted_at)?;
@@ -102,14 +142,14 @@ impl<W: Write> CsvWriter<W> {
             }
         }
         let who = &r.respondent;
-        csv.write_field(who.age_band.as_deref().unwrap_or(""))?;
-        csv.write_field(who.education.as_deref().unwrap_or(""))?;
+        Self::text(csv, safe, who.age_band.as_deref().unwrap_or(""))?;
+        Self::text(csv, safe, who.education.as_deref().unwrap_or(""))?;
         match who.self_rated_health {
             Some(v) => csv.write_field(number.format(v))?,
             None => csv.write_field("")?,
         }
-        csv.write_field(who.answered_by.as_deref().unwrap_or(""))?;
-        csv.write_field(&r.comment)?;
+        Self::text(csv, safe, who.answered_by.as_deref().unwrap_or(""))?;
+        Self::text(csv, safe, &r.comment)?;
         csv.write_record(None::<&[u8]>)?;
         Ok(())
     }

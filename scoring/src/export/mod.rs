@@ -9,7 +9,7 @@ mod csv_writer;
 mod jsonl;
 mod order;
 
-pub use csv_writer::{csv_header, CsvWriter, UTF8_BOM};
+pub use csv_writer::{csv_header, excel_safe_cell, CsvWriter, UTF8_BOM};
 pub use jsonl::{to_jsonl_line, write_jsonl_line};
 pub use order::{export_order, sort_for_export};
 

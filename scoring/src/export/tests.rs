@@ -57,6 +57,46 @@ fn csv_has_bom_header_and_rfc4180_rows() {
 }
 
 #[test]
+fn the_excel_safe_variant_quotes_formula_starts_and_nothing_else() {
+    let instrument = default_instrument();
+    let mut risky = example();
+    risky.comment = "=HYPERLINK(\"http://x\",\"click\")".into();
+    risky.department = "@sum".into();
+    risky.respondent.answered_by = Some("-1".into());
+    let plain = |r: &Response| {
+        let mut w = CsvWriter::new(Vec::new(), &instrument).unwrap();
+        w.write(r).unwrap();
+        w.into_inner().unwrap()
+    };
+    let safe = |r: &Response| {
+        let mut w = CsvWriter::excel_safe(Vec::new(), &instrument).unwrap();
+        w.write(r).unwrap();
+        w.into_inner().unwrap()
+    };
+    // Nothing formula-like: both variants are the same bytes.
+    assert_eq!(plain(&example()), safe(&example()));
+    let text = String::from_utf8(safe(&risky)).unwrap();
+    assert!(text.contains(",'@sum,"), "{text}");
+    assert!(
+        text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""),
+        "{text}"
+    );
+    assert!(text.contains(",'-1,"), "{text}");
+    let unchanged = String::from_utf8(plain(&risky)).unwrap();
+    assert!(unchanged.contains(",@sum,"), "{unchanged}");
+    for (cell, expected) in [
+        ("+1", "'+1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+        ("挂号", "挂号"),
+    ] {
+        assert_eq!(excel_safe_cell(cell), expected);
+    }
+}
+
+#[test]
 fn jsonl_is_one_response_object_per_line() {
     assert_eq!(
         to_jsonl_line(&example()),

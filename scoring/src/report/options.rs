@@ -109,20 +109,22 @@ impl Period {
             if from >= to {
                 return Err(err("the end must come after the start"));
             }
-            return Ok(Period { from, to });
+            return Period::within_dates(from, to).ok_or_else(|| err(ENDS_TOO_LATE));
         }
         if s.len() == 4 {
             let year = boundary(s).ok_or_else(|| err("not a year"))?;
-            return Ok(Period {
-                from: year,
-                to: year + 12,
-            });
+            return Period::within_dates(year, year + 12).ok_or_else(|| err(ENDS_TOO_LATE));
         }
         let month = boundary(s).ok_or_else(|| err("not a year or a month"))?;
-        Ok(Period {
-            from: month,
-            to: month + 1,
-        })
+        Period::within_dates(month, month + 1).ok_or_else(|| err(ENDS_TOO_LATE))
+    }
+
+    /// The period, if its first excluded month still has a date
+    /// (`submitted_at` ends at 9999-12-31, docs/formats.md §2): the year
+    /// 9999 as a whole has no end date to compare with, so it is refused
+    /// rather than read past the calendar.
+    fn within_dates(from: i32, to: i32) -> Option<Period> {
+        (to <= LAST_MONTH_KEY).then_some(Period { from, to })
     }
 
     /// First month included.
@@ -158,6 +160,15 @@ impl Period {
         self.from < other.to && other.from < self.to
     }
 }
+
+/// Why a period that includes December 9999 (whose end, 10000-01-01, no
+/// date names) is refused.
+const ENDS_TOO_LATE: &str =
+    "it must end by 9999-11 (a period's end is a date, and dates stop at 9999)";
+
+/// The month key of 9999-12: the first month a period may exclude, at the
+/// latest.
+const LAST_MONTH_KEY: i32 = 9999 * 12 + 11;
 
 /// `YYYY` (January of that year) or `YYYY-MM` as a month key.
 fn boundary(s: &str) -> Option<i32> {
@@ -289,9 +300,16 @@ mod tests {
             "2024-07..2024-01",
             "2024-01-01..2024-02-01",
             "2024..2024",
+            "9999",
+            "9999-12",
+            "0000",
         ] {
             assert!(Period::parse(bad).is_err(), "{bad:?}");
         }
+        let last = Period::parse("9999-11").unwrap();
+        assert_eq!(last.to_date(), "9999-12-01");
+        let range = Period::parse("9998..9999-12").unwrap();
+        assert_eq!(range.to_date(), "9999-12-01");
     }
 
     #[test]

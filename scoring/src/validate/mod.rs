@@ -14,7 +14,7 @@ mod validator;
 pub use field_error::FieldError;
 pub use identifiers::{is_hospital_code, is_uuid};
 pub(crate) use validator::{department_problem, ResponseView};
-pub use validator::{Validator, COMMENT_MAX_CHARS, DEPARTMENT_MAX_CHARS};
+pub use validator::{ProblemFields, Problems, Validator, COMMENT_MAX_CHARS, DEPARTMENT_MAX_CHARS};
 
 use crate::instrument::Instrument;
 use crate::response::Response;

@@ -13,6 +13,31 @@ pub const COMMENT_MAX_CHARS: usize = 2000;
 /// At most this many characters in a department.
 pub const DEPARTMENT_MAX_CHARS: usize = 64;
 
+/// Where the rules report what they find: each problem's field, and its
+/// message built only if the collector wants it. The survey wants the
+/// fields alone ([`ProblemFields`]), so its bundle carries none of the
+/// messages' formatting (BENCHMARKS.md, "Survey bundle"); everything else
+/// collects [`FieldError`]s.
+pub trait Problems {
+    fn add(&mut self, field: &str, message: impl FnOnce() -> String);
+}
+
+impl Problems for Vec<FieldError> {
+    fn add(&mut self, field: &str, message: impl FnOnce() -> String) {
+        self.push(FieldError::new(field, message()));
+    }
+}
+
+/// The fields that have a problem, in column order, without messages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProblemFields(pub Vec<String>);
+
+impl Problems for ProblemFields {
+    fn add(&mut self, field: &str, _message: impl FnOnce() -> String) {
+        self.0.push(field.to_owned());
+    }
+}
+
 /// Validates responses against one instrument, with its items indexed once
 /// so that streaming millions of records stays cheap.
 #[derive(Debug, Clone)]
@@ -61,62 +86,68 @@ impl<'a> Validator<'a> {
     }
 
     /// Appends every problem with `response` to `errors`, in column order.
-    pub fn collect(&self, response: &Response, errors: &mut Vec<FieldError>) {
+    pub fn collect(&self, response: &Response, errors: &mut impl Problems) {
         self.collect_view(&ResponseView::of(response), errors);
     }
 
+    /// The fields of `response` that have a problem, or `Ok` if none has:
+    /// the same rules as [`Validator::validate`], without the messages.
+    pub fn problem_fields(&self, response: &Response) -> Result<(), ProblemFields> {
+        let mut fields = ProblemFields::default();
+        self.collect(response, &mut fields);
+        if fields.0.is_empty() {
+            Ok(())
+        } else {
+            Err(fields)
+        }
+    }
+
     /// The rules, over fields that may not all have been readable.
-    pub(crate) fn collect_view(&self, r: &ResponseView<'_>, errors: &mut Vec<FieldError>) {
-        let mut error = |field: &str, message: String| errors.push(FieldError::new(field, message));
+    pub(crate) fn collect_view(&self, r: &ResponseView<'_>, errors: &mut impl Problems) {
         let inst = self.instrument;
 
         if !is_uuid(r.id) {
-            error(
-                "id",
+            errors.add("id", || {
                 format!(
                     "{:?} is not a UUID like 9b2f6c1e-4f1a-4c55-9d1e-2a8f0c3b7d10 (lower-case hex)",
                     r.id
-                ),
-            );
+                )
+            });
         }
         if r.instrument != inst.id {
-            error(
-                "instrument",
-                format!("{:?} is not this instrument ({})", r.instrument, inst.id),
-            );
+            errors.add("instrument", || {
+                format!("{:?} is not this instrument ({})", r.instrument, inst.id)
+            });
         }
         if r.instrument_version.is_some_and(|v| v != inst.version) {
-            error(
-                "instrument_version",
+            errors.add("instrument_version", || {
                 format!(
                     "{} is not this instrument's version ({})",
                     r.instrument_version.unwrap_or_default(),
                     inst.version
-                ),
-            );
+                )
+            });
         }
         if !is_hospital_code(r.hospital) {
-            error(
-                "hospital",
+            errors.add("hospital", || {
                 format!(
                     "{:?} is not a hospital code (1 to 32 letters, digits, - or _)",
                     r.hospital
-                ),
-            );
+                )
+            });
         }
-        if let Some(message) = department_problem(r.department) {
-            error("department", message);
+        if let Some(fault) = department_fault(r.department) {
+            errors.add("department", || fault.message(r.department));
         }
         if let Some(visit_type) = r.visit_type {
             if !inst.visit_types.contains_key(&visit_type) {
-                error(
-                    "visit_type",
-                    format!("{} is not offered by this instrument", visit_type.as_str()),
-                );
+                errors.add("visit_type", || {
+                    format!("{} is not offered by this instrument", visit_type.as_str())
+                });
             }
         }
         if let Err(e) = Timestamp::parse(r.submitted_at) {
-            error("submitted_at", e.to_string());
+            errors.add("submitted_at", || e.to_string());
         }
 
         // Answers are sorted by id, and so are the items.
@@ -125,36 +156,34 @@ impl<'a> Validator<'a> {
             while items.next_if(|(known, _)| *known < id.as_str()).is_some() {}
             let found = items.next_if(|(known, _)| *known == id.as_str());
             let Some(&(_, Known { item, asked })) = found else {
-                error(
-                    id,
-                    format!("is not an item of {} version {}", inst.id, inst.version),
-                );
+                errors.add(id, || {
+                    format!("is not an item of {} version {}", inst.id, inst.version)
+                });
                 continue;
             };
             if let Some(visit_type) = r.visit_type {
                 let at = VisitType::ALL.iter().position(|v| *v == visit_type);
                 if at.is_some_and(|at| !asked[at]) {
-                    error(
-                        id,
+                    errors.add(id, || {
                         format!(
                             "stage {} is not shown to {} visits",
                             item.stage_id(),
                             visit_type.as_str()
-                        ),
-                    );
+                        )
+                    });
                 }
             }
             match *answer {
-                Answer::Value(v) if !(item.scale.lo()..=item.scale.hi()).contains(&v) => error(
-                    id,
-                    format!(
-                        "value {v} is outside {}..{}",
-                        item.scale.lo(),
-                        item.scale.hi()
-                    ),
-                ),
+                Answer::Value(v) if !(item.scale.lo()..=item.scale.hi()).contains(&v) => errors
+                    .add(id, || {
+                        format!(
+                            "value {v} is outside {}..{}",
+                            item.scale.lo(),
+                            item.scale.hi()
+                        )
+                    }),
                 Answer::Na if !item.allow_na => {
-                    error(id, "not applicable is not offered for this item".into())
+                    errors.add(id, || "not applicable is not offered for this item".into())
                 }
                 _ => {}
             }
@@ -162,39 +191,38 @@ impl<'a> Validator<'a> {
 
         let who = r.respondent;
         let fields = &inst.respondent;
-        let text_choice = |field: &ChoiceField, value: &Option<String>| match value {
-            Some(v) if !field.allows_str(v) => {
-                Some(format!("{v:?} is not one of {}", allowed_values(field)))
+        let text_choices = [
+            ("respondent.age_band", &fields.age_band, &who.age_band),
+            ("respondent.education", &fields.education, &who.education),
+        ];
+        for (name, field, value) in text_choices {
+            if let Some(v) = value.as_deref().filter(|v| !field.allows_str(v)) {
+                errors.add(name, || not_one_of(v, field));
             }
-            _ => None,
-        };
-        if let Some(m) = text_choice(&fields.age_band, &who.age_band) {
-            error("respondent.age_band", m);
-        }
-        if let Some(m) = text_choice(&fields.education, &who.education) {
-            error("respondent.education", m);
         }
         if let Some(v) = who.self_rated_health {
             if !fields.self_rated_health.allows_int(v) {
-                error(
-                    "respondent.self_rated_health",
+                errors.add("respondent.self_rated_health", || {
                     format!(
                         "{v} is not one of {}",
                         allowed_values(&fields.self_rated_health)
-                    ),
-                );
+                    )
+                });
             }
         }
-        if let Some(m) = text_choice(&fields.answered_by, &who.answered_by) {
-            error("respondent.answered_by", m);
+        if let Some(v) = who.answered_by.as_deref() {
+            if !fields.answered_by.allows_str(v) {
+                errors.add("respondent.answered_by", || {
+                    not_one_of(v, &fields.answered_by)
+                });
+            }
         }
 
         let chars = r.comment.chars().count();
         if chars > COMMENT_MAX_CHARS {
-            error(
-                "comment",
-                format!("has {chars} characters; at most {COMMENT_MAX_CHARS} are allowed"),
-            );
+            errors.add("comment", || {
+                format!("has {chars} characters; at most {COMMENT_MAX_CHARS} are allowed")
+            });
         }
     }
 }
@@ -236,6 +264,30 @@ impl<'r> ResponseView<'r> {
 
 /// Why `department` is not acceptable, if it is not (docs/formats.md §2).
 pub(crate) fn department_problem(department: &str) -> Option<String> {
+    department_fault(department).map(|fault| fault.message(department))
+}
+
+/// What is wrong with a department.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DepartmentFault {
+    TooLong(usize),
+    Control,
+    Spaces,
+}
+
+impl DepartmentFault {
+    fn message(self, department: &str) -> String {
+        match self {
+            DepartmentFault::TooLong(chars) => {
+                format!("has {chars} characters; at most {DEPARTMENT_MAX_CHARS} are allowed")
+            }
+            DepartmentFault::Control => "contains a control character (line break, tab…)".into(),
+            DepartmentFault::Spaces => format!("{department:?} starts or ends with spaces"),
+        }
+    }
+}
+
+fn department_fault(department: &str) -> Option<DepartmentFault> {
     // The usual case, ASCII, at once: there a control character is an
     // ASCII control and the only white space that is not one is ' '.
     let b = department.as_bytes();
@@ -249,17 +301,19 @@ pub(crate) fn department_problem(department: &str) -> Option<String> {
     }
     let chars = department.chars().count();
     if chars > DEPARTMENT_MAX_CHARS {
-        return Some(format!(
-            "has {chars} characters; at most {DEPARTMENT_MAX_CHARS} are allowed"
-        ));
+        return Some(DepartmentFault::TooLong(chars));
     }
     if department.chars().any(char::is_control) {
-        return Some("contains a control character (line break, tab…)".into());
+        return Some(DepartmentFault::Control);
     }
     if department.trim() != department {
-        return Some(format!("{department:?} starts or ends with spaces"));
+        return Some(DepartmentFault::Spaces);
     }
     None
+}
+
+fn not_one_of(value: &str, field: &ChoiceField) -> String {
+    format!("{value:?} is not one of {}", allowed_values(field))
 }
 
 fn allowed_values(field: &ChoiceField) -> String {

@@ -13,5 +13,5 @@ mod token;
 
 pub use password::{hash_password, unknown_account_hash, verify_password, PasswordError};
 pub use role::{Restriction, Role, Scope};
-pub use throttle::{LoginThrottle, ThrottleKey, ThrottlePolicy};
+pub use throttle::{username_fits, ThrottleKey, ThrottlePolicy};
 pub use token::{new_session_token, token_hash};

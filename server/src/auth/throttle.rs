@@ -8,11 +8,17 @@
 //! does not reveal which accounts exist. A key is forgotten after
 //! `forget_after` without failures, or when its password is right.
 //!
-//! Pure: time comes in as a parameter (time since the epoch).
+//! The counts live in the database (`store::limits`), shared by every
+//! server on it, and an attempt is counted *before* its password is
+//! checked, in one statement with the lock's check: parallel guesses
+//! cannot pass the policy, and a restart forgets nothing. Only a right
+//! password gives the attempt back.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
 use std::time::Duration;
+
+use crate::auth::MAX_USERNAME_CHARS;
+use crate::store::AttemptPolicy;
 
 /// When to start slowing a key down, and how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,147 +46,64 @@ impl ThrottlePolicy {
         forget_after: Duration::from_secs(24 * 60 * 60),
     };
 
-    /// How long a key with `failures` failures stays locked after the last.
-    fn delay(&self, failures: u32) -> Duration {
-        if failures <= self.free_failures {
-            return Duration::ZERO;
+    /// The policy in the store's whole seconds.
+    pub fn in_seconds(&self) -> AttemptPolicy {
+        let seconds = |d: Duration| i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+        AttemptPolicy {
+            free_failures: i64::from(self.free_failures),
+            base_delay: seconds(self.base_delay).max(1),
+            max_delay: seconds(self.max_delay).max(1),
+            forget_after: seconds(self.forget_after),
         }
-        let doublings = (failures - self.free_failures - 1).min(30);
-        self.base_delay
-            .saturating_mul(1u32 << doublings)
-            .min(self.max_delay)
     }
 }
 
 /// What failed logins are counted against.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ThrottleKey {
+    /// At most [`MAX_USERNAME_CHARS`] characters: longer names are refused
+    /// before anything is counted.
     Username(String),
     Address(IpAddr),
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Duration,
-}
+impl ThrottleKey {
+    /// The key's row in `login_failures`: `u:` and the username, or `a:`
+    /// and the address (at most 4 + 64 · 4 bytes… in practice 70).
+    pub fn store_key(&self) -> String {
+        match self {
+            ThrottleKey::Username(name) => format!("u:{name}"),
+            ThrottleKey::Address(address) => format!("a:{address}"),
+        }
+    }
 
-/// Keys above this many are pruned of forgotten ones, so a flood of random
-/// usernames cannot grow memory without bound.
-const PRUNE_ABOVE: usize = 50_000;
-
-#[derive(Debug, Default)]
-pub struct LoginThrottle {
-    failures: HashMap<ThrottleKey, Failures>,
-}
-
-impl LoginThrottle {
-    fn policy(key: &ThrottleKey) -> ThrottlePolicy {
-        match key {
+    pub fn policy(&self) -> ThrottlePolicy {
+        match self {
             ThrottleKey::Username(_) => ThrottlePolicy::USERNAME,
             ThrottleKey::Address(_) => ThrottlePolicy::ADDRESS,
         }
     }
+}
 
-    /// `Some(wait)` while `key` is locked at `now`.
-    pub fn locked_for(&self, key: &ThrottleKey, now: Duration) -> Option<Duration> {
-        let policy = Self::policy(key);
-        let failures = self.failures.get(key)?;
-        let until = failures.last + policy.delay(failures.count);
-        until.checked_sub(now).filter(|wait| !wait.is_zero())
-    }
-
-    pub fn record_failure(&mut self, key: ThrottleKey, now: Duration) {
-        if self.failures.len() > PRUNE_ABOVE {
-            self.prune(now);
-        }
-        let policy = Self::policy(&key);
-        let entry = self.failures.entry(key).or_insert(Failures {
-            count: 0,
-            last: now,
-        });
-        if now.saturating_sub(entry.last) > policy.forget_after {
-            entry.count = 0;
-        }
-        entry.count = entry.count.saturating_add(1);
-        entry.last = now;
-    }
-
-    pub fn forget(&mut self, key: &ThrottleKey) {
-        self.failures.remove(key);
-    }
-
-    fn prune(&mut self, now: Duration) {
-        self.failures.retain(|key, failures| {
-            now.saturating_sub(failures.last) <= Self::policy(key).forget_after
-        });
-    }
+/// Whether `username` may be looked up and counted at all.
+pub fn username_fits(username: &str) -> bool {
+    !username.is_empty() && username.chars().count() <= MAX_USERNAME_CHARS
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn user(name: &str) -> ThrottleKey {
-        ThrottleKey::Username(name.into())
-    }
-
-    fn secs(s: u64) -> Duration {
-        Duration::from_secs(s)
-    }
-
-    /// Fails `key` `n` times at `now` and returns how long it is locked.
-    fn fail(
-        throttle: &mut LoginThrottle,
-        key: &ThrottleKey,
-        n: u32,
-        now: Duration,
-    ) -> Option<Duration> {
-        for _ in 0..n {
-            throttle.record_failure(key.clone(), now);
-        }
-        throttle.locked_for(key, now)
-    }
-
     #[test]
-    fn the_first_failures_are_free_then_delays_double() {
-        let mut t = LoginThrottle::default();
-        let alice = user("alice");
-        assert_eq!(fail(&mut t, &alice, 5, secs(1000)), None);
-        assert_eq!(fail(&mut t, &alice, 1, secs(1000)), Some(secs(1)));
-        assert_eq!(fail(&mut t, &alice, 1, secs(1000)), Some(secs(2)));
-        assert_eq!(fail(&mut t, &alice, 1, secs(1000)), Some(secs(4)));
-        assert_eq!(t.locked_for(&alice, secs(1003)), Some(secs(1)));
-        assert_eq!(t.locked_for(&alice, secs(1004)), None);
-    }
-
-    #[test]
-    fn delays_stop_growing_at_the_maximum() {
-        let mut t = LoginThrottle::default();
-        let alice = user("alice");
-        assert_eq!(fail(&mut t, &alice, 60, secs(0)), Some(secs(15 * 60)));
-    }
-
-    #[test]
-    fn keys_are_independent_and_addresses_have_more_room() {
-        let mut t = LoginThrottle::default();
+    fn keys_are_short_and_apart() {
+        let user = ThrottleKey::Username("alice".into());
         let address = ThrottleKey::Address("10.0.0.7".parse().unwrap());
-        assert!(fail(&mut t, &user("alice"), 6, secs(0)).is_some());
-        assert_eq!(t.locked_for(&user("bob"), secs(0)), None);
-        assert_eq!(fail(&mut t, &address, 20, secs(0)), None);
-        assert_eq!(fail(&mut t, &address, 1, secs(0)), Some(secs(1)));
-    }
-
-    #[test]
-    fn success_or_a_quiet_day_forgets_the_failures() {
-        let mut t = LoginThrottle::default();
-        let alice = user("alice");
-        fail(&mut t, &alice, 6, secs(0));
-        t.forget(&alice);
-        assert_eq!(t.locked_for(&alice, secs(0)), None);
-
-        fail(&mut t, &alice, 6, secs(0));
-        let next_day = secs(24 * 60 * 60 + 1);
-        assert_eq!(fail(&mut t, &alice, 1, next_day), None);
+        assert_eq!(user.store_key(), "u:alice");
+        assert_eq!(address.store_key(), "a:10.0.0.7");
+        assert_eq!(user.policy().in_seconds().free_failures, 5);
+        assert_eq!(address.policy().in_seconds().free_failures, 20);
+        assert!(username_fits(&"é".repeat(MAX_USERNAME_CHARS)));
+        assert!(!username_fits(&"é".repeat(MAX_USERNAME_CHARS + 1)));
+        assert!(!username_fits(""));
     }
 }

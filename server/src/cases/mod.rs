@@ -8,5 +8,5 @@ pub mod phone;
 pub mod sweeper;
 
 pub use lifecycle::{apply, Applied, CaseState, EventError};
-pub use phone::{read_contact, Phone, CONTACT_DAYS};
+pub use phone::{read_contact, read_contact_value, Phone, CONTACT_DAYS};
 pub use sweeper::Sweeper;

@@ -11,10 +11,9 @@ use serde_json::value::RawValue;
 /// A contact is forgotten this many days after its case opened, if the
 /// case has not been resolved or closed before.
 pub const CONTACT_DAYS: i64 = 30;
-const MIN_DIGITS: usize = 5;
-const MAX_CHARS: usize = 32;
 
-/// A checked phone number: digits, with `+`, spaces, `-`, `(`, `)`.
+/// A checked phone number (`wire::check_phone`, the rule the survey
+/// checks too): digits, with `+`, spaces, `-`, `(`, `)`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Phone(String);
 
@@ -26,20 +25,9 @@ impl fmt::Debug for Phone {
 
 impl Phone {
     pub fn parse(text: &str) -> Result<Phone, String> {
-        let text = text.trim();
-        if text.chars().count() > MAX_CHARS {
-            return Err(format!("longer than {MAX_CHARS} characters"));
-        }
-        if let Some(bad) = text
-            .chars()
-            .find(|c| !(c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')')))
-        {
-            return Err(format!("{bad:?} is not part of a phone number"));
-        }
-        if text.chars().filter(char::is_ascii_digit).count() < MIN_DIGITS {
-            return Err(format!("fewer than {MIN_DIGITS} digits"));
-        }
-        Ok(Phone(text.to_owned()))
+        wire::check_phone(text)
+            .map(|number| Phone(number.to_owned()))
+            .map_err(|problem| problem.to_string())
     }
 
     pub fn as_str(&self) -> &str {
@@ -52,18 +40,29 @@ impl Phone {
 /// that is not a phone number. An empty or absent phone is no contact.
 pub fn read_contact(raw: &RawValue) -> Result<Option<Phone>, FieldError> {
     #[derive(Deserialize)]
-    struct Beside {
-        #[serde(default)]
-        contact: Option<ContactField>,
+    struct Beside<'a> {
+        #[serde(default, borrow)]
+        contact: Option<&'a RawValue>,
     }
+    let beside: Beside<'_> = serde_json::from_str(raw.get())
+        .map_err(|e| FieldError::new("contact", format!("expected {{\"phone\": \"…\"}}: {e}")))?;
+    read_contact_value(beside.contact)
+}
+
+/// The `contact` value itself (`{"phone": "…"}`, `null` or absent), as
+/// [`read_contact`] reads it.
+pub fn read_contact_value(contact: Option<&RawValue>) -> Result<Option<Phone>, FieldError> {
     #[derive(Deserialize)]
     struct ContactField {
         #[serde(default)]
         phone: Option<String>,
     }
-    let beside: Beside = serde_json::from_str(raw.get())
+    let Some(contact) = contact else {
+        return Ok(None);
+    };
+    let contact: Option<ContactField> = serde_json::from_str(contact.get())
         .map_err(|e| FieldError::new("contact", format!("expected {{\"phone\": \"…\"}}: {e}")))?;
-    match beside.contact.and_then(|c| c.phone) {
+    match contact.and_then(|c| c.phone) {
         Some(phone) if !phone.trim().is_empty() => Phone::parse(&phone)
             .map(Some)
             .map_err(|m| FieldError::new("contact.phone", m)),

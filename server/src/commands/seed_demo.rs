@@ -5,8 +5,12 @@
 //! (`closed_loop`: alert settings with a call-back offer, a few cases in
 //! each state, published action plans). Idempotent: the generator is
 //! deterministic, so a second run finds every id already stored and
-//! changes nothing but the accounts' password hashes, the registry entries
-//! (written again) and the kiosk's setup link (a fresh one is printed).
+//! changes nothing but the demo accounts' password hashes, the registry
+//! entries (written again) and the kiosk's setup link (a fresh one is
+//! printed). It writes an account only where the name is free or already
+//! a demo account (`accounts.demo`): a real account of the same name keeps
+//! its password, so seeding the wrong database cannot open it with the
+//! public demo password.
 
 mod closed_loop;
 
@@ -132,8 +136,11 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     insert(&store, &mut batch, now, &mut counts).await?;
 
     let hash = tokio::task::spawn_blocking(|| hash_password(DEMO_PASSWORD)).await??;
+    let mut kept_real = Vec::new();
     for account in demo_accounts(&hash) {
-        store.upsert_account(&account, now).await?;
+        if !store.put_demo_account(&account, now).await? {
+            kept_real.push(account.username);
+        }
     }
     let registry = demo_registry(options.hospitals);
     for hospital in &registry {
@@ -159,6 +166,12 @@ pub(super) async fn seed_demo(args: SeedDemoArgs) -> anyhow::Result<()> {
     println!("  admin  admin           every hospital");
     println!("  h001   hospital_admin  hospital H001 only");
     println!("  cardio department_head H001, department cardiology only");
+    for username in &kept_real {
+        println!(
+            "  {username}: a real account of that name exists; it was left as it was \
+             (its password is not \"{DEMO_PASSWORD}\")"
+        );
+    }
     println!(
         "registry: {} hospitals with their departments",
         registry.len()

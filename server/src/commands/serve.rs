@@ -12,7 +12,8 @@ use scoring::tally::Tally;
 
 use crate::clock::SystemClock;
 use crate::config::Config;
-use crate::http::RatePolicy;
+use crate::http::{RatePolicy, TrustedProxies};
+use crate::ingest::SubmittedWindow;
 use crate::listen::{shutdown_signal, HttpLimits};
 use crate::rollout::PublicUrl;
 use crate::server::Server;
@@ -63,6 +64,20 @@ pub struct ServeArgs {
     /// Seconds between two looks for overdue cases and expired call-back numbers.
     #[arg(long, env = "TIYAN_CASE_SWEEP_SECONDS", default_value_t = 60)]
     pub case_sweep_seconds: u64,
+    /// Reverse proxies (addresses or CIDR networks, comma-separated) whose
+    /// Forwarded / X-Forwarded-For headers name the client for the
+    /// per-address limits. Default: none (the connection's peer is the client).
+    #[arg(long, env = "TIYAN_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+    /// How many days before the server's time a response's submitted_at may be.
+    #[arg(long, env = "TIYAN_ACCEPT_LATE_DAYS", default_value_t = 31)]
+    pub accept_late_days: u64,
+    /// How many minutes after the server's time a response's submitted_at may be.
+    #[arg(long, env = "TIYAN_ACCEPT_EARLY_MINUTES", default_value_t = 10)]
+    pub accept_early_minutes: u64,
+    /// Connections open at once (more wait in the listen backlog).
+    #[arg(long, env = "TIYAN_MAX_CONNECTIONS", default_value_t = HttpLimits::DEFAULT_MAX_CONNECTIONS)]
+    pub max_connections: usize,
 }
 
 impl ServeArgs {
@@ -90,6 +105,13 @@ impl ServeArgs {
         config.delivery.poll = Duration::from_millis(self.webhook_poll_millis.max(10));
         config.delivery.max_backoff = Duration::from_secs(self.webhook_max_backoff.max(1));
         config.sweep_every = Duration::from_secs(self.case_sweep_seconds.max(1));
+        config.trusted_proxies = TrustedProxies::parse(&self.trusted_proxies)
+            .context("--trusted-proxies (TIYAN_TRUSTED_PROXIES)")?;
+        config.submitted_window = SubmittedWindow {
+            late: Duration::from_secs(self.accept_late_days.saturating_mul(24 * 60 * 60)),
+            early: Duration::from_secs(self.accept_early_minutes.saturating_mul(60)),
+        };
+        config.http.max_connections = self.max_connections.max(1);
         Ok(config)
     }
 }
@@ -169,6 +191,37 @@ mod tests {
             message.starts_with("--public-url (TIYAN_PUBLIC_URL): public URL"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn hardening_settings_are_read_and_checked() {
+        let config = parse(&[]).config().unwrap();
+        assert!(config.trusted_proxies.is_empty());
+        assert_eq!(config.submitted_window, SubmittedWindow::DEFAULT);
+        assert_eq!(config.http.max_connections, 512);
+        let config = parse(&[
+            "--trusted-proxies",
+            "127.0.0.1, 10.0.0.0/8",
+            "--accept-late-days",
+            "36500",
+            "--accept-early-minutes",
+            "1",
+            "--max-connections",
+            "64",
+        ])
+        .config()
+        .unwrap();
+        assert!(!config.trusted_proxies.is_empty());
+        assert_eq!(config.submitted_window.late.as_secs(), 36_500 * 86_400);
+        assert_eq!(config.submitted_window.early.as_secs(), 60);
+        assert_eq!(config.http.max_connections, 64);
+        let message = format!(
+            "{:#}",
+            parse(&["--trusted-proxies", "proxy.local"])
+                .config()
+                .unwrap_err()
+        );
+        assert!(message.starts_with("--trusted-proxies"), "{message}");
     }
 
     #[test]

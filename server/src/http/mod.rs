@@ -4,14 +4,17 @@
 
 mod api;
 mod authenticated;
+mod body_deadline;
+mod client_address;
 mod error;
 mod rate_limit;
 mod security_headers;
 pub mod static_site;
 
+use std::net::IpAddr;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
@@ -27,13 +30,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use client_address::{BadProxy, TrustedProxies};
 pub use error::ApiError;
-pub use rate_limit::{RateLimiter, RatePolicy};
+pub use rate_limit::{RateLimiter, RatePolicy, SYNC_EVERY};
 pub use security_headers::SecurityHeaders;
 
-use crate::auth::LoginThrottle;
 use crate::clock::Clock;
-use crate::ingest::Ingest;
+use crate::ingest::{Ingest, SubmittedWindow};
 use crate::rollout::PublicUrl;
 use crate::store::Store;
 
@@ -59,7 +62,8 @@ pub struct Shared {
     pub session_ttl: Duration,
     pub secure_cookies: bool,
     pub max_body_bytes: usize,
-    pub login_throttle: Mutex<LoginThrottle>,
+    /// Time to send a request body (`body_deadline`).
+    pub body_read_timeout: Duration,
     pub password_checks: Semaphore,
     pub submit_limiter: RateLimiter,
     /// Kiosk claims and heartbeats per address (no sign-in; the same
@@ -70,6 +74,10 @@ pub struct Shared {
     /// The built app, when its folder exists.
     pub dist: Option<PathBuf>,
     pub security_headers: SecurityHeaders,
+    /// Whose forwarding headers name the client (`client_address`).
+    pub trusted_proxies: TrustedProxies,
+    /// When a submitted response may say it was submitted.
+    pub submitted_window: SubmittedWindow,
 }
 
 /// What [`AppState::new`] needs beyond the store and the writer.
@@ -82,6 +90,9 @@ pub struct StateOptions {
     pub submit_rate: RatePolicy,
     pub dist: PathBuf,
     pub public_url: PublicUrl,
+    pub trusted_proxies: TrustedProxies,
+    pub submitted_window: SubmittedWindow,
+    pub body_read_timeout: Duration,
 }
 
 impl Deref for AppState {
@@ -118,14 +129,65 @@ impl AppState {
             session_ttl: options.session_ttl,
             secure_cookies: options.secure_cookies,
             max_body_bytes: options.max_body_bytes,
-            login_throttle: Mutex::new(LoginThrottle::default()),
+            body_read_timeout: options.body_read_timeout,
             password_checks: Semaphore::new(CONCURRENT_PASSWORD_CHECKS),
-            submit_limiter: RateLimiter::new(options.submit_rate),
-            kiosk_limiter: RateLimiter::new(options.submit_rate),
+            submit_limiter: RateLimiter::new("submit", options.submit_rate),
+            kiosk_limiter: RateLimiter::new("kiosk", options.submit_rate),
             public_url: options.public_url,
             dist,
             security_headers: SecurityHeaders::new(policy),
+            trusted_proxies: options.trusted_proxies,
+            submitted_window: options.submitted_window,
         })))
+    }
+
+    /// The address the per-address limits count `request` against: the
+    /// peer, or the client a trusted proxy names (`client_address`).
+    pub fn client_address<B>(&self, request: &axum::http::Request<B>) -> IpAddr {
+        self.address_of(request.extensions(), request.headers())
+    }
+
+    pub(crate) fn address_of(
+        &self,
+        extensions: &axum::http::Extensions,
+        headers: &axum::http::HeaderMap,
+    ) -> IpAddr {
+        let peer = client_address::peer_address(extensions);
+        self.trusted_proxies.client(peer, headers)
+    }
+
+    /// Settles this server's per-address buckets with the shared ones in
+    /// the database now (also done every [`SYNC_EVERY`]).
+    pub async fn settle_limits(&self) -> Result<(), crate::store::StoreError> {
+        for limiter in [&self.submit_limiter, &self.kiosk_limiter] {
+            limiter.settle(&self.store, self.clock.as_ref()).await?;
+        }
+        Ok(())
+    }
+
+    /// Settles the per-address buckets with the database every
+    /// [`SYNC_EVERY`] and forgets day-old login failures, until `stop`.
+    pub async fn share_limits(self, mut stop: tokio::sync::watch::Receiver<bool>) {
+        let mut ticks = tokio::time::interval(SYNC_EVERY);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut rounds: u64 = 0;
+        loop {
+            tokio::select! {
+                _ = ticks.tick() => {}
+                _ = stop.changed() => return,
+            }
+            if let Err(e) = self.settle_limits().await {
+                tracing::warn!(error = %e, "could not share the rate limits");
+            }
+            rounds += 1;
+            if rounds.is_multiple_of(60) {
+                let forget = crate::auth::ThrottlePolicy::USERNAME.forget_after.as_secs();
+                let before = self.clock.unix_seconds() - i64::try_from(forget).unwrap_or(0);
+                if let Err(e) = self.store.prune_login_failures(before).await {
+                    tracing::warn!(error = %e, "could not prune login failures");
+                }
+            }
+        }
     }
 }
 
@@ -218,6 +280,13 @@ mod tests {
             submit_rate: config.submit_rate,
             dist: folder.path().join("no-dist"),
             public_url: config.public_url,
+            trusted_proxies: TrustedProxies::NONE,
+            // The response below is of 2024, the clock the system's.
+            submitted_window: SubmittedWindow {
+                late: Duration::from_secs(100 * 365 * 24 * 60 * 60),
+                ..SubmittedWindow::DEFAULT
+            },
+            body_read_timeout: config.http.body_read_timeout,
         };
         let app = app(AppState::new(store.clone(), ingest, clock, options).unwrap());
 

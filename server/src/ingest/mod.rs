@@ -9,5 +9,6 @@ mod submission;
 
 pub use group_commit::{Ingest, IngestError, Writer, MAX_GROUP_ROWS};
 pub use submission::{
-    check_response, parse_submission, prepare_response, Checked, MalformedBody, Submission,
+    check_response, parse_submission, prepare_response, Checked, MalformedBody, Receipt,
+    Submission, SubmittedWindow, MAX_BATCH,
 };

@@ -19,10 +19,20 @@ pub struct Account {
 }
 
 const UPSERT: &str =
-    "INSERT INTO accounts (username, password_hash, role, hospital, created_at, department) \
-     VALUES ($1, $2, $3, $4, $5, $6) \
+    "INSERT INTO accounts (username, password_hash, role, hospital, created_at, department, demo) \
+     VALUES ($1, $2, $3, $4, $5, $6, FALSE) \
      ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, \
-     role = excluded.role, hospital = excluded.hospital, department = excluded.department";
+     role = excluded.role, hospital = excluded.hospital, department = excluded.department, \
+     demo = FALSE";
+/// A demo account is written where the name is free or already a demo
+/// account's; a real account of that name is left as it is (no row back).
+const PUT_DEMO: &str =
+    "INSERT INTO accounts (username, password_hash, role, hospital, created_at, department, demo) \
+     VALUES ($1, $2, $3, $4, $5, $6, TRUE) \
+     ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, \
+     role = excluded.role, hospital = excluded.hospital, department = excluded.department \
+     WHERE accounts.demo \
+     RETURNING username";
 const ALL: &str =
     "SELECT username, password_hash, role, hospital, department FROM accounts ORDER BY username";
 const FIND: &str =
@@ -31,7 +41,8 @@ const FIND: &str =
 impl Store {
     /// Creates the account, or replaces the password, role and hospital of
     /// an existing one (and so ends none of its sessions: see
-    /// [`Store::end_sessions_of`]).
+    /// [`Store::end_sessions_of`]). The account is a real one from then on:
+    /// `seed-demo` no longer touches it.
     pub async fn upsert_account(&self, account: &Account, now: i64) -> Result<(), StoreError> {
         on_pool!(self, pool => {
             sqlx::query(UPSERT)
@@ -45,6 +56,24 @@ impl Store {
                 .await?;
         });
         Ok(())
+    }
+
+    /// Writes a demo account (public password) unless a real account has
+    /// its name: `Ok(false)` then, and nothing changed.
+    pub async fn put_demo_account(&self, account: &Account, now: i64) -> Result<bool, StoreError> {
+        let written = on_pool!(self, pool => {
+            sqlx::query(PUT_DEMO)
+                .bind(&account.username)
+                .bind(&account.password_hash)
+                .bind(account.role.as_str())
+                .bind(account.hospital.as_deref())
+                .bind(now)
+                .bind(account.department.as_deref())
+                .fetch_optional(pool)
+                .await?
+                .is_some()
+        });
+        Ok(written)
     }
 
     /// Every account, by username (few: staff, not patients).

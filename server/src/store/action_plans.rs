@@ -14,7 +14,7 @@ const INSERT: &str = "INSERT INTO action_plans (hospital, department, title, tar
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
 const UPDATE: &str = "UPDATE action_plans SET title = $2, target_scope = $3, target_id = $4, \
      owner = $5, due = $6, status = $7, started = $8, notes = $9, public_text = $10 WHERE id = $1";
-const PUBLIC: &str = "SELECT title, public_text, status, started FROM action_plans \
+const PUBLIC: &str = "SELECT department, title, public_text, status, started FROM action_plans \
      WHERE hospital = $1 AND public_text IS NOT NULL ORDER BY started DESC, id DESC LIMIT $2";
 
 /// The most plans the public list shows.
@@ -148,14 +148,15 @@ impl Store {
     /// first.
     pub async fn public_actions(&self, hospital: &str) -> Result<Vec<PublicAction>, StoreError> {
         on_pool!(self, pool => {
-            let rows: Vec<(String, String, String, String)> = sqlx::query_as(PUBLIC)
+            let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(PUBLIC)
                 .bind(hospital)
                 .bind(MAX_PUBLIC_ACTIONS)
                 .fetch_all(pool)
                 .await?;
             rows.into_iter()
-                .map(|(title, public_text, status, started)| {
+                .map(|(department, title, public_text, status, started)| {
                     Ok(PublicAction {
+                        department,
                         title,
                         public_text,
                         status: parse_enum("plan status", &status)?,

@@ -64,12 +64,9 @@ async fn connect_sqlite(url: &str) -> Result<Store, StoreError> {
         // network, the tally): the time the statement stays open says
         // nothing about the database, so it is not worth a warning.
         .log_slow_statements(LevelFilter::Debug, SLOW_STATEMENT);
-    let file = options.get_filename();
-    if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| StoreError::CreateFolder {
-            path: folder.display().to_string(),
-            source,
-        })?;
+    let file = options.get_filename().to_path_buf();
+    if file.as_os_str() != ":memory:" {
+        create_private(&file)?;
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(SQLITE_CONNECTIONS)
@@ -77,6 +74,35 @@ async fn connect_sqlite(url: &str) -> Result<Store, StoreError> {
         .await?;
     sqlx::migrate!("migrations/sqlite").run(&pool).await?;
     Ok(Store::Sqlite(pool))
+}
+
+/// Creates the database file (and missing folders) readable by the
+/// server's user alone, before SQLite opens it: responses, comments and
+/// call-back numbers are in it, and SQLite gives its `-wal` and `-shm`
+/// files the database file's permissions. An existing file is left as it is.
+fn create_private(file: &std::path::Path) -> Result<(), StoreError> {
+    let failed = |path: &std::path::Path| {
+        let path = path.display().to_string();
+        move |source| StoreError::CreateFolder { path, source }
+    };
+    if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !folder.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(folder).map_err(failed(folder))?;
+        }
+    }
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    match open.open(file) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(failed(file)(e)),
+    }
 }
 
 async fn connect_postgres(url: &str) -> Result<Store, StoreError> {

@@ -10,6 +10,7 @@ mod action_plans;
 mod cases;
 mod connect;
 mod kiosks;
+mod limits;
 mod outbox;
 mod registry;
 mod responses;
@@ -20,6 +21,7 @@ mod wal;
 pub use accounts::Account;
 pub use cases::{CaseChange, CaseFilter, CaseRow, EventRow, Swept, MAX_LISTED_CASES};
 pub use kiosks::{ClaimedKiosk, KioskRow, NewKioskRow};
+pub use limits::{AttemptPolicy, BucketPolicy};
 pub use outbox::Claimed;
 pub use registry::PutOutcome;
 pub use responses::{CaseOptions, InsertOutcome, NewResponse, ResponseFilter};
@@ -48,7 +50,7 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("unsupported database URL {0:?}: expected sqlite://… or postgres://…")]
     UnsupportedUrl(String),
-    #[error("could not create the database folder {path}: {source}")]
+    #[error("could not create the database folder or file {path}: {source}")]
     CreateFolder {
         path: String,
         source: std::io::Error,

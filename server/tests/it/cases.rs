@@ -898,7 +898,7 @@ async fn published_plans_are_public_with_the_callback_offer() {
 
         let body: Value = server.client.get(server.url(public)).send().await.unwrap().json().await.unwrap();
         assert_eq!(body, json!({
-            "actions": [{"title": "缩短候诊时间", "public_text": "您说候诊太久，我们增开了午间门诊。", "status": "planned", "started": "2025-03-01"}],
+            "actions": [{"department": "", "title": "缩短候诊时间", "public_text": "您说候诊太久，我们增开了午间门诊。", "status": "planned", "started": "2025-03-01"}],
             "callback_offered": true
         }));
         let other: Value = server.client.get(server.url("/api/v1/public/H002/actions")).send().await.unwrap().json().await.unwrap();

@@ -10,8 +10,15 @@ use server::auth::Role;
 
 use crate::support::{generated, on_each_backend, response, submitted_json, uuid, TestServer};
 
-/// What `scoring::export` writes for `responses`, sorted into export order.
+/// What `scoring::export` writes for `responses`, sorted into export order,
+/// with `submitted_at` in the canonical text the server stores
+/// (docs/formats.md, "Submitting responses": `…00.10Z` is `…00.1Z`).
 fn expected_exports(mut responses: Vec<Response>) -> (Vec<u8>, Vec<u8>) {
+    for r in &mut responses {
+        r.submitted_at = scoring::timestamp::Timestamp::parse(&r.submitted_at)
+            .unwrap()
+            .to_string();
+    }
     sort_for_export(&mut responses);
     let instrument = default_instrument();
     let mut csv = CsvWriter::new(Vec::new(), &instrument).unwrap();

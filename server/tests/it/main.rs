@@ -8,6 +8,7 @@
 
 mod cases;
 mod export;
+mod hardening;
 mod kiosks;
 mod migrations;
 mod posters;

@@ -46,6 +46,8 @@ impl Running {
             .args(["--database", database_url])
             .args(extra)
             .env("TIYAN_SUBMIT_RATE", "0")
+            // The responses are of 2024 and 2025; the clock is the system's.
+            .env("TIYAN_ACCEPT_LATE_DAYS", "36500")
             .env("RUST_LOG", log_filter)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

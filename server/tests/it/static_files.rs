@@ -16,6 +16,7 @@ const ADMIN_BOOTSTRAP: &str =
 /// A `dist/` shaped like trunk's output.
 fn built_app(dist: &Path) {
     std::fs::create_dir_all(dist.join("admin/rollout")).unwrap();
+    std::fs::create_dir_all(dist.join("admin/cases")).unwrap();
     std::fs::write(
         dist.join("index.html"),
         format!("<!DOCTYPE html><html><head><script type=\"module\">{BOOTSTRAP}</script></head><body>survey</body></html>"),
@@ -29,6 +30,11 @@ fn built_app(dist: &Path) {
     std::fs::write(
         dist.join("admin/rollout/index.html"),
         "<!DOCTYPE html><html><head></head><body>rollout</body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dist.join("admin/cases/index.html"),
+        "<!DOCTYPE html><html><head></head><body>cases</body></html>",
     )
     .unwrap();
     std::fs::write(
@@ -68,6 +74,10 @@ async fn app_routes_fall_back_to_their_bundle_page() {
             ("/admin/rollout", "rollout"),
             ("/admin/rollout/", "rollout"),
             ("/admin/rollout/kiosks", "rollout"),
+            ("/admin/cases", "cases"),
+            ("/admin/cases/", "cases"),
+            ("/admin/cases/case/7", "cases"),
+            ("/admin/cases/plans", "cases"),
         ] {
             let response = get(&server, path).await;
             assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -80,6 +90,13 @@ async fn app_routes_fall_back_to_their_bundle_page() {
         }
         assert_eq!(
             get(&server, "/survey-ffffffffffffffff.js").await.status(),
+            StatusCode::NOT_FOUND
+        );
+        // A missing asset of the cases bundle is a 404, not its page.
+        assert_eq!(
+            get(&server, "/admin/cases/cases-ffffffffffffffff.js")
+                .await
+                .status(),
             StatusCode::NOT_FOUND
         );
         let unknown_api = get(&server, "/api/v1/nothing-here").await;

@@ -73,7 +73,10 @@ pub fn top_bar(
             { who }
             { lang_switch(lang, on_lang) }
             if matches!(mode, Mode::Server(_)) {
-                <a href="/admin/rollout/" id="to-rollout">{ t(T::Rollout) }</a>
+                if !matches!(mode, Mode::Server(s) if s.role == Role::DepartmentHead) {
+                    <a href="/admin/rollout/" id="to-rollout">{ t(T::Rollout) }</a>
+                }
+                <a href="/admin/cases/" id="to-cases">{ t(T::Cases) }</a>
                 <button type="button" class="link" id="sign-out" onclick={on_logout}>{ t(T::SignOut) }</button>
             }
         </header>

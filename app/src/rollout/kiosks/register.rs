@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::setup_qr::{data_url, setup_qr_svg};
 use crate::rollout::i18n::{Lang, T};
-use crate::rollout::shared::field_error::FieldProblem;
 use crate::rollout::shared::names_fields::text_input;
 use crate::services::rollout_api;
+use crate::staff::field_error::FieldProblem;
 
 #[derive(Properties, PartialEq)]
 pub struct RegisterProps {

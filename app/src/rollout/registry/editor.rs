@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use super::draft::{add_department, is_new_row, set_kind, set_level, set_region};
 use crate::rollout::i18n::{Lang, T};
-use crate::rollout::shared::field_error::{message_id, FieldProblem};
 use crate::rollout::shared::names_fields::{self, names_fields, text_input, NAME_FIELDS};
 use crate::services::rollout_api;
+use crate::staff::field_error::{message_id, FieldProblem};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {

@@ -4,8 +4,8 @@
 use wire::Names;
 use yew::prelude::*;
 
-use super::field_error::{message_id, FieldProblem};
 use crate::rollout::i18n::{Lang, T};
+use crate::staff::field_error::{message_id, FieldProblem};
 
 /// The language fields of a name as the server names them.
 pub const NAME_FIELDS: [(&str, T); 3] = [

@@ -11,9 +11,11 @@
 //! use them, and the tests (here and `app/tests/survey_json.rs`) check that
 //! both agree on every stored and sent shape (docs/formats.md §2 for responses).
 
+mod contacts;
 mod instrument;
 mod kiosk;
 mod outbox;
+mod public_actions;
 pub mod read;
 mod registry;
 mod response;
@@ -21,9 +23,10 @@ pub mod write;
 
 use wasm_bindgen::JsCast;
 
+pub use public_actions::{actions_of, kept_actions};
 pub use read::{FromJson, JsonError, Node};
 pub use registry::{place_names, registry_names, PlaceNames};
-pub use response::answer;
+pub use response::{answer, Submission};
 pub use write::{stringify, JsonWriter, ToJson};
 
 /// Parse a JSON text with `JSON.parse`.

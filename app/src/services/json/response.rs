@@ -1,5 +1,6 @@
 //! Responses as JSON (docs/formats.md §2): read from the outbox, written to the
-//! outbox and to `POST /api/v1/responses`.
+//! outbox and to `POST /api/v1/responses` (there with a call-back number
+//! beside them, docs/formats.md §6).
 
 use scoring::instrument::VisitType;
 use scoring::response::{Answer, Channel, Respondent, Response};
@@ -47,19 +48,47 @@ impl FromJson for Respondent {
 impl ToJson for Response {
     fn to_json(&self, w: &mut JsonWriter) {
         w.open_object();
-        w.field("id", &self.id);
-        w.field("instrument", &self.instrument);
-        w.field("instrument_version", &self.instrument_version);
-        w.field("hospital", &self.hospital);
-        w.field("department", &self.department);
-        w.field("visit_type", &self.visit_type);
-        w.field("channel", &self.channel);
-        w.field("submitted_at", &self.submitted_at);
-        w.field("answers", &self.answers);
-        w.field("respondent", &self.respondent);
-        w.field("comment", &self.comment);
+        members(self, w);
         w.close_object();
     }
+}
+
+/// A response with the call-back number its patient left, as
+/// `POST /responses` takes it: `"contact": {"phone": "…"}` beside the
+/// response's own fields (docs/formats.md §6). Only the request carries
+/// both; the outbox stores the response alone.
+pub struct Submission<'a> {
+    pub response: &'a Response,
+    pub phone: Option<&'a str>,
+}
+
+impl ToJson for Submission<'_> {
+    fn to_json(&self, w: &mut JsonWriter) {
+        w.open_object();
+        members(self.response, w);
+        if let Some(phone) = self.phone {
+            w.key("contact");
+            w.open_object();
+            w.field("phone", phone);
+            w.close_object();
+        }
+        w.close_object();
+    }
+}
+
+/// The fields of a response, in serde's order, inside an open object.
+fn members(r: &Response, w: &mut JsonWriter) {
+    w.field("id", &r.id);
+    w.field("instrument", &r.instrument);
+    w.field("instrument_version", &r.instrument_version);
+    w.field("hospital", &r.hospital);
+    w.field("department", &r.department);
+    w.field("visit_type", &r.visit_type);
+    w.field("channel", &r.channel);
+    w.field("submitted_at", &r.submitted_at);
+    w.field("answers", &r.answers);
+    w.field("respondent", &r.respondent);
+    w.field("comment", &r.comment);
 }
 
 impl ToJson for VisitType {
@@ -134,6 +163,24 @@ pub(crate) mod tests {
             },
             comment: "挂号很快，\"医生\"很耐心。\n停车难\\".to_owned(),
         }
+    }
+
+    #[test]
+    fn a_submission_is_the_response_with_its_contact_beside_it() {
+        let r = full_response();
+        let plain = Submission {
+            response: &r,
+            phone: None,
+        };
+        assert_eq!(stringify(&plain), stringify(&r));
+        let with_phone = Submission {
+            response: &r,
+            phone: Some("138 0013 8000"),
+        };
+        let mut expected = serde_json::to_value(&r).unwrap();
+        expected["contact"] = serde_json::json!({"phone": "138 0013 8000"});
+        let written: serde_json::Value = serde_json::from_str(&stringify(&with_phone)).unwrap();
+        assert_eq!(written, expected);
     }
 
     #[test]

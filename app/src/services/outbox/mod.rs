@@ -1,7 +1,7 @@
 //! The outbox: finished responses waiting to reach the server.
 //!
 //! Pure logic only (no storage, no network, no clock): the queue itself
-//! ([`Outbox`]), what the server answered ([`delivery`]), how long to wait
+//! ([`Outbox`]), the call-back numbers waiting beside it ([`Contacts`]), what the server answered ([`delivery`]), how long to wait
 //! before trying again ([`Backoff`]) and the decision taken after each
 //! attempt ([`SyncPolicy`]). `services::storage` persists an [`Outbox`] and
 //! `services::sync` drives the policy with real HTTP and timers, so every
@@ -14,11 +14,13 @@
 //! and nothing is dropped silently.
 
 pub mod backoff;
+pub mod contacts;
 pub mod delivery;
 pub mod policy;
 pub mod queue;
 
 pub use backoff::Backoff;
+pub use contacts::{Contact, Contacts};
 pub use delivery::BatchOutcome;
 pub use policy::{NextStep, SyncPolicy};
 pub use queue::{Enqueued, KeptAside, Outbox, SetAsideReason};

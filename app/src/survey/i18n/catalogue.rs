@@ -68,6 +68,24 @@ pub struct Messages {
     pub save_failed: &'static str,
     pub invalid: &'static str,
     pub retry: &'static str,
+    /// The privacy note where the hospital offers a call-back.
+    pub privacy_note_callback: &'static str,
+    /// The opt-in call-back of the last screen (docs/formats.md §6).
+    pub callback_question: &'static str,
+    pub callback_hint: &'static str,
+    pub callback_no: &'static str,
+    pub callback_yes: &'static str,
+    pub phone_label: &'static str,
+    pub phone_invalid: &'static str,
+    /// "You said, we did": the hospital's published action plans.
+    pub we_did_title: &'static str,
+    pub we_did_intro: &'static str,
+    /// Planned, in progress, done (`we_did::status_text`).
+    pub plan_status: [&'static str; 3],
+    pub pause: &'static str,
+    pub play: &'static str,
+    pub previous_item: &'static str,
+    pub next_item: &'static str,
 }
 
 pub static ZH_CN: Messages = Messages {
@@ -128,6 +146,22 @@ pub static ZH_CN: Messages = Messages {
     save_failed: "暂时无法保存您的回答，请点“重试”或告诉工作人员。",
     invalid: "有回答不符合要求：",
     retry: "重试",
+    privacy_note_callback: "调查匿名进行，不会询问姓名或证件号；只有您同意回访时才需留电话。",
+    callback_question: "医院可以就您的回答与您联系吗？",
+    callback_hint:
+        "选“可以”后请留下电话。号码只用于这次回访，不与答卷一起保存，处理完毕或 30 天后删除。",
+    callback_no: "不用",
+    callback_yes: "可以，请联系我",
+    phone_label: "您的电话号码",
+    phone_invalid:
+        "请填写有效的电话号码：至少 5 位数字，只能有数字、空格和 + - ( )。不想留电话请选“不用”。",
+    we_did_title: "您说，我们做",
+    we_did_intro: "根据患者的意见，医院正在改进：",
+    plan_status: ["计划中", "进行中", "已完成"],
+    pause: "暂停",
+    play: "继续播放",
+    previous_item: "上一条",
+    next_item: "下一条",
 };
 
 pub static ZH_HANT: Messages = Messages {
@@ -189,6 +223,22 @@ pub static ZH_HANT: Messages = Messages {
     save_failed: "暫時無法保存您的回答，請點「重試」或告訴工作人員。",
     invalid: "有回答不符合要求：",
     retry: "重試",
+    privacy_note_callback: "調查匿名進行，不會詢問姓名或證件號碼；只有您同意回訪時才需留電話。",
+    callback_question: "醫院可以就您的回答與您聯絡嗎？",
+    callback_hint:
+        "選「可以」後請留下電話。號碼只用於這次回訪，不與問卷一起保存，處理完畢或 30 天後刪除。",
+    callback_no: "不用",
+    callback_yes: "可以，請聯絡我",
+    phone_label: "您的電話號碼",
+    phone_invalid:
+        "請填寫有效的電話號碼：至少 5 位數字，只能有數字、空格和 + - ( )。不想留電話請選「不用」。",
+    we_did_title: "您說，我們做",
+    we_did_intro: "根據患者的意見，醫院正在改進：",
+    plan_status: ["計劃中", "進行中", "已完成"],
+    pause: "暫停",
+    play: "繼續播放",
+    previous_item: "上一則",
+    next_item: "下一則",
 };
 
 pub static EN: Messages = Messages {
@@ -273,6 +323,20 @@ pub static EN: Messages = Messages {
         "Your answers could not be saved just now. Press “Try again” or tell a member of staff.",
     invalid: "Some answers need a look:",
     retry: "Try again",
+    privacy_note_callback: "The survey is anonymous: no name or ID number. A phone number only if you ask to be called back.",
+    callback_question: "May the hospital contact you about your answers?",
+    callback_hint: "If yes, leave a phone number. It is used only to call you back, is never kept with your answers, and is deleted once the matter is closed or after 30 days.",
+    callback_no: "No, thank you",
+    callback_yes: "Yes, please contact me",
+    phone_label: "Your phone number",
+    phone_invalid: "Please enter a phone number: at least 5 digits, using only digits, spaces and + - ( ). If you would rather not, choose “No, thank you”.",
+    we_did_title: "You said, we did",
+    we_did_intro: "What the hospital is changing because of what patients told us:",
+    plan_status: ["Planned", "In progress", "Done"],
+    pause: "Pause",
+    play: "Play",
+    previous_item: "Previous",
+    next_item: "Next",
 };
 
 #[cfg(test)]
@@ -314,9 +378,23 @@ mod tests {
                 m.language,
                 m.save_failed,
                 m.retry,
+                m.privacy_note_callback,
+                m.callback_question,
+                m.callback_hint,
+                m.callback_no,
+                m.callback_yes,
+                m.phone_label,
+                m.phone_invalid,
+                m.we_did_title,
+                m.we_did_intro,
+                m.pause,
+                m.play,
+                m.previous_item,
+                m.next_item,
             ];
             assert!(texts.iter().all(|t| !t.trim().is_empty()));
             assert!(m.visit.iter().all(|t| !t.is_empty()));
+            assert!(m.plan_status.iter().all(|t| !t.is_empty()));
         }
     }
 }

@@ -1,11 +1,12 @@
-//! Every answer once more, each group with a way back to change it; then
-//! submit.
+//! Every answer once more, each group with a way back to change it; the
+//! opt-in call-back where the hospital offers one; then submit.
 
 use scoring::instrument::{ChoiceField, Item};
 use yew::prelude::*;
 
 use super::step_nav;
 use crate::survey::answers::{answer_text, choice_key};
+use crate::survey::components::callback_question;
 use crate::survey::i18n::{Catalogue, Lang};
 use crate::survey::state::{Action, SubmitError, SurveyState};
 use crate::survey::steps::Step;
@@ -118,6 +119,9 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>, on_submit: Callbac
             <h1 tabindex="-1">{ m.review_title }</h1>
             <p class="hint">{ m.review_intro }</p>
             { for sections }
+            if state.callback_offered() {
+                { callback_question(&state.callback, lang, state.entry.kiosk, dispatch) }
+            }
             { error_view(state.error.as_ref(), lang) }
             { step_nav(m, dispatch, submit) }
         </section>

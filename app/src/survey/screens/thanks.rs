@@ -4,22 +4,21 @@
 
 use yew::prelude::*;
 
-use crate::survey::i18n::{Catalogue, Lang};
-use crate::survey::state::Action;
+use crate::survey::components::we_did_list;
+use crate::survey::i18n::Catalogue;
+use crate::survey::state::{Action, SurveyState};
 
 /// Seconds a kiosk shows the thank-you before resetting.
 pub const KIOSK_THANKS_SECS: u32 = 10;
+/// "You said, we did" plans shown: a kiosk's thank-you is read in seconds.
+const KIOSK_PLANS: usize = 2;
+const PHONE_PLANS: usize = 5;
 
 /// `pending`: responses still waiting on the device (this one, if
 /// offline); `left`: a kiosk's seconds before it starts over.
 #[inline(never)]
-pub fn view(
-    lang: Lang,
-    kiosk: bool,
-    pending: usize,
-    left: u32,
-    dispatch: &Callback<Action>,
-) -> Html {
+pub fn view(state: &SurveyState, pending: usize, left: u32, dispatch: &Callback<Action>) -> Html {
+    let (lang, kiosk) = (state.lang, state.entry.kiosk);
     let m = lang.messages();
     html! {
         <section class="screen thanks">
@@ -35,6 +34,9 @@ pub fn view(
                         onclick={dispatch.reform(|_: MouseEvent| Action::Reset)}>
                     { m.finish }
                 </button>
+            }
+            if let Some(actions) = &state.actions {
+                { we_did_list(actions, &state.entry.department, lang, if kiosk { KIOSK_PLANS } else { PHONE_PLANS }) }
             }
         </section>
     }

@@ -33,7 +33,7 @@ pub fn view(state: &SurveyState, dispatch: &Callback<Action>) -> Html {
                 <p class="rated">{ m.evaluating }<strong>{ rated }</strong></p>
             }
             <p class="lead">{ m.intro }</p>
-            <p class="note">{ m.privacy_note }</p>
+            <p class="note">{ if state.callback_offered() { m.privacy_note_callback } else { m.privacy_note } }</p>
             <p class="note" role="status">{ if waiting { m.loading_survey } else { "" } }</p>
             if let Some(visit) = state.entry.visit {
                 <button type="button" class="button button-primary button-big" disabled={waiting} onclick={start(visit)}>

@@ -35,20 +35,37 @@ pub(super) struct ExportQuery {
     from: Option<String>,
     to: Option<String>,
     hospital: Option<String>,
+    excel_safe: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Csv,
+    /// The CSV for opening in a spreadsheet (`excel_safe=1`): formula-like
+    /// text cells start with `'` (docs/formats.md §3, "Excel-safe variant").
+    ExcelSafeCsv,
     Jsonl,
 }
 
 impl Format {
-    fn parse(value: Option<&str>) -> Result<Format, ApiError> {
-        match value.unwrap_or("csv") {
-            "csv" => Ok(Format::Csv),
-            "jsonl" => Ok(Format::Jsonl),
-            other => Err(ApiError::BadRequest(format!(
+    fn parse(value: Option<&str>, excel_safe: Option<&str>) -> Result<Format, ApiError> {
+        let excel_safe = match excel_safe.unwrap_or("") {
+            "" | "0" | "false" => false,
+            "1" | "true" => true,
+            other => {
+                return Err(ApiError::BadRequest(format!(
+                    "excel_safe: {other:?} is not 1 or 0"
+                )))
+            }
+        };
+        match (value.unwrap_or("csv"), excel_safe) {
+            ("csv", false) => Ok(Format::Csv),
+            ("csv", true) => Ok(Format::ExcelSafeCsv),
+            ("jsonl", false) => Ok(Format::Jsonl),
+            ("jsonl", true) => Err(ApiError::BadRequest(
+                "excel_safe: only for format=csv".into(),
+            )),
+            (other, _) => Err(ApiError::BadRequest(format!(
                 "format: {other:?} is not csv or jsonl"
             ))),
         }
@@ -56,7 +73,7 @@ impl Format {
 
     fn content_type(self) -> &'static str {
         match self {
-            Format::Csv => "text/csv; charset=utf-8",
+            Format::Csv | Format::ExcelSafeCsv => "text/csv; charset=utf-8",
             Format::Jsonl => "application/x-ndjson; charset=utf-8",
         }
     }
@@ -64,6 +81,7 @@ impl Format {
     fn file_name(self) -> &'static str {
         match self {
             Format::Csv => "tiyan-responses.csv",
+            Format::ExcelSafeCsv => "tiyan-responses-excel.csv",
             Format::Jsonl => "tiyan-responses.jsonl",
         }
     }
@@ -75,7 +93,7 @@ pub(super) async fn export(
     params: Result<Query<ExportQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let params = query::query(params)?;
-    let format = Format::parse(params.format.as_deref())?;
+    let format = Format::parse(params.format.as_deref(), params.excel_safe.as_deref())?;
     let from = query::date("from", params.from.as_deref())?;
     let to = query::date("to", params.to.as_deref())?;
     if let (Some(from), Some(to)) = (from, to) {
@@ -133,6 +151,9 @@ impl Encoder {
     fn new(format: Format, instrument: &Instrument) -> io::Result<Encoder> {
         Ok(match format {
             Format::Csv => Encoder::Csv(Box::new(CsvWriter::new(Vec::new(), instrument)?)),
+            Format::ExcelSafeCsv => {
+                Encoder::Csv(Box::new(CsvWriter::excel_safe(Vec::new(), instrument)?))
+            }
             Format::Jsonl => Encoder::Jsonl(Vec::new()),
         })
     }

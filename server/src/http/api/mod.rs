@@ -21,7 +21,7 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{delete, get, post};
 use axum::Router;
 
-use super::{body_limit, no_store, rate_limit, ApiError, AppState};
+use super::{body_deadline, body_limit, no_store, rate_limit, ApiError, AppState};
 
 pub(super) fn router(state: AppState) -> Router {
     let submissions = Router::new()
@@ -83,6 +83,10 @@ pub(super) fn router(state: AppState) -> Router {
         .merge(submissions)
         .merge(public)
         .fallback(|| async { ApiError::NotFound })
+        .layer(from_fn_with_state(
+            state.clone(),
+            body_deadline::read_body_in_time,
+        ))
         .layer(body_limit(&state))
         .layer(no_store())
         .with_state(state)

@@ -55,9 +55,12 @@ impl ReportQuery {
                     "period is required (2024, 2024-03 or 2024-01..2024-07)".into(),
                 )
             })?;
-        let mut options = ScoreOptions::new(Period::parse(current).map_err(|e| bad(&e))?);
+        let named =
+            |name: &str, e: &dyn std::fmt::Display| ApiError::BadRequest(format!("{name}: {e}"));
+        let mut options =
+            ScoreOptions::new(Period::parse(current).map_err(|e| named("period", &e))?);
         if let Some(baseline) = self.baseline.as_deref().filter(|b| !b.is_empty()) {
-            options.baseline = Some(Period::parse(baseline).map_err(|e| bad(&e))?);
+            options.baseline = Some(Period::parse(baseline).map_err(|e| named("baseline", &e))?);
         }
         if let Some(by) = self.group_by.as_deref().filter(|g| !g.is_empty()) {
             options.group_by = Some(by.parse::<GroupBy>().map_err(|e| bad(&e))?);
@@ -95,8 +98,10 @@ fn count(name: &str, value: Option<&str>) -> Result<Option<u64>, ApiError> {
 
 /// The stored rows a period needs: its whole months.
 fn rows_of(period: &Period, scope: &Restriction) -> Result<ResponseFilter, ApiError> {
+    // `Period::parse` only makes periods whose boundaries are dates; a
+    // failure here is still the client's period, never a 500.
     let date = |text: String| {
-        Date::parse(&text).map_err(|e| ApiError::internal(anyhow::anyhow!("period boundary: {e}")))
+        Date::parse(&text).map_err(|e| ApiError::BadRequest(format!("period {period}: {e}")))
     };
     Ok(ResponseFilter {
         from: Some(date(period.from_date())?),

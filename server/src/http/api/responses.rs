@@ -2,7 +2,9 @@
 //!
 //! One object: 201 stored, 200 duplicate, 409 conflict, 422 rejected.
 //! An array: 200 with one result per element, in order; each response is
-//! atomic, the valid ones are stored whatever happens to the others.
+//! atomic, the valid ones are stored whatever happens to the others. An
+//! array holds at most [`MAX_BATCH`] responses (413 above), and each costs
+//! its address one token of the submission limit.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -13,8 +15,12 @@ use axum::Json;
 use scoring::validate::FieldError;
 use wire::{BatchReply, SubmissionResult, SubmissionStatus};
 
+use crate::http::client_address::ClientAddress;
+use crate::http::rate_limit::charge_batch;
 use crate::http::{ApiError, AppState};
-use crate::ingest::{check_response, parse_submission, Checked, Submission};
+use crate::ingest::{
+    check_response, parse_submission, Checked, MalformedBody, Receipt, Submission, MAX_BATCH,
+};
 use crate::store::InsertOutcome;
 
 const CONFLICT_MESSAGE: &str =
@@ -58,18 +64,29 @@ fn status_code(status: SubmissionStatus) -> StatusCode {
 
 pub(super) async fn submit(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let body = body.map_err(|e| ApiError::from_body(e, state.max_body_bytes))?;
-    let submission = parse_submission(&body).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    let submission = parse_submission(&body).map_err(|e| match e {
+        MalformedBody::TooManyResponses => ApiError::TooManyInBatch { limit: MAX_BATCH },
+        MalformedBody::Syntax(message) => ApiError::BadRequest(message),
+    })?;
+    if let Submission::Batch(values) = &submission {
+        charge_batch(&state, address, values.len())?;
+    }
+    let receipt = Receipt {
+        now: state.clock.unix_seconds(),
+        window: state.submitted_window,
+    };
     let (checked, batch) = {
         let validator = &state.validator;
         match submission {
-            Submission::One(value) => (vec![check_response(value, validator)], false),
+            Submission::One(value) => (vec![check_response(value, validator, &receipt)], false),
             Submission::Batch(values) => (
                 values
                     .into_iter()
-                    .map(|value| check_response(value, validator))
+                    .map(|value| check_response(value, validator, &receipt))
                     .collect(),
                 true,
             ),

@@ -5,22 +5,22 @@
 //! dashboard, out of reach of scripts and of cross-site requests). A wrong
 //! username and a wrong password get the same 401, after the same work.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
+use axum::Json;
 use wire::{Credentials, LoggedIn, Session};
 
 use crate::auth::{
-    new_session_token, token_hash, unknown_account_hash, verify_password, ThrottleKey,
-    MAX_USERNAME_CHARS,
+    new_session_token, token_hash, unknown_account_hash, username_fits, verify_password,
+    ThrottleKey, MAX_USERNAME_CHARS,
 };
 use crate::http::authenticated::{session_token, Authenticated, SESSION_COOKIE};
+use crate::http::client_address::ClientAddress;
 use crate::http::{ApiError, AppState};
 use crate::store::Account;
 
@@ -36,7 +36,7 @@ fn session_of(account: Account) -> Session {
 
 pub(super) async fn login(
     State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ClientAddress(address): ClientAddress,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
@@ -49,37 +49,35 @@ pub(super) async fn login(
     let credentials: Credentials = serde_json::from_slice(&body).map_err(|e| {
         ApiError::BadRequest(format!("expected {{\"username\", \"password\"}}: {e}"))
     })?;
-    let address = peer
-        .map(|Extension(ConnectInfo(address))| address.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    // No account has a longer name: refused before anything is counted or
+    // kept, so a throttle row is never larger than a real username.
+    if !username_fits(&credentials.username) {
+        return Err(ApiError::Unprocessable(format!(
+            "username: 1 to {MAX_USERNAME_CHARS} characters"
+        )));
+    }
+    let user_key = ThrottleKey::Username(credentials.username.clone());
+    let address_key = ThrottleKey::Address(address);
     let keys = [
-        ThrottleKey::Username(credentials.username.clone()),
-        ThrottleKey::Address(address),
+        (user_key.store_key(), user_key.policy().in_seconds()),
+        (address_key.store_key(), address_key.policy().in_seconds()),
     ];
+    let key_refs: Vec<(&str, _)> = keys.iter().map(|(k, p)| (k.as_str(), *p)).collect();
 
-    let now = state.clock.now();
-    let locked_for = {
-        let throttle = state
-            .login_throttle
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        keys.iter()
-            .filter_map(|key| throttle.locked_for(key, now))
-            .max()
-    };
-    if let Some(retry_after) = locked_for {
+    // The attempt counts as a failure before its password is checked, in
+    // the statement that checks the lock: parallel guesses, on this server
+    // or another on the same database, cannot pass the policy.
+    let now = state.clock.unix_seconds();
+    if let Some(until) = state.store.reserve_login_attempt(&key_refs, now).await? {
         tracing::warn!(%address, "login refused: too many failed attempts");
+        let wait = u64::try_from(until.saturating_sub(now)).unwrap_or(1);
         return Err(ApiError::TooManyRequests {
-            retry_after,
+            retry_after: Duration::from_secs(wait),
             message: "too many failed logins; try again later",
         });
     }
 
-    let account = if credentials.username.chars().count() <= MAX_USERNAME_CHARS {
-        state.store.find_account(&credentials.username).await?
-    } else {
-        None
-    };
+    let account = state.store.find_account(&credentials.username).await?;
     let hash = account.as_ref().map_or_else(
         || unknown_account_hash().to_owned(),
         |a| a.password_hash.clone(),
@@ -96,26 +94,14 @@ pub(super) async fn login(
             .map_err(ApiError::internal)?
     };
 
-    let now = state.clock.now();
     let account = match account {
         Some(account) if password_matches => account,
         _ => {
-            let mut throttle = state
-                .login_throttle
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            for key in keys {
-                throttle.record_failure(key, now);
-            }
             tracing::info!(%address, "login failed");
             return Err(ApiError::BadCredentials);
         }
     };
-    state
-        .login_throttle
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .forget(&keys[0]);
+    state.store.login_succeeded(&keys[0].0, &keys[1].0).await?;
 
     let (token, hash) = new_session_token();
     let now = state.clock.unix_seconds();

@@ -1,8 +1,9 @@
 //! The built app (trunk's `dist/`): `/admin/rollout/…` is the roll-out
-//! bundle (hospitals, posters, kiosks), the rest of `/admin/…` the
+//! bundle (hospitals, posters, kiosks), `/admin/cases/…` the cases bundle
+//! (cases, action plans, alert settings), the rest of `/admin/…` the
 //! dashboard bundle, everything else the survey bundle, each a single-page
-//! app whose routes (`/s/H001`, `/admin/report`, `/admin/rollout/kiosks`)
-//! fall back to its `index.html`.
+//! app whose routes (`/s/H001`, `/admin/report`, `/admin/rollout/kiosks`,
+//! `/admin/cases/case/7`) fall back to its `index.html`.
 
 mod cache;
 pub mod csp;
@@ -27,6 +28,7 @@ pub fn router(dist: &Path) -> Router {
             "/admin/rollout",
             single_page_app(dist.join("admin/rollout")),
         )
+        .nest_service("/admin/cases", single_page_app(dist.join("admin/cases")))
         .nest_service("/admin", single_page_app(dist.join("admin")))
         .fallback_service(single_page_app(dist.to_path_buf()))
         .layer(axum::middleware::from_fn(cache::set_cache_control))

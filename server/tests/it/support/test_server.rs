@@ -8,6 +8,7 @@ use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use server::auth::{hash_password, Role};
 use server::clock::ManualClock;
+use server::ingest::SubmittedWindow;
 use server::store::Account;
 use server::{Config, Server};
 use tokio::sync::oneshot;
@@ -21,6 +22,7 @@ pub(crate) struct TestServer {
     pub(crate) clock: Arc<ManualClock>,
     pub(crate) client: Client,
     store: server::store::Store,
+    state: server::AppState,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -37,6 +39,14 @@ impl TestServer {
     ) -> TestServer {
         let mut config = Config::new(database_url);
         config.dist = std::path::PathBuf::from("/nonexistent/tiyan-dist");
+        // The clock below stands still in 2025 while the tests submit
+        // responses of 2024 and 2025 (generated ones too): the window of
+        // `submitted_at` is opened wide here, and `hardening.rs` tests the
+        // default one.
+        config.submitted_window = SubmittedWindow {
+            late: Duration::from_secs(36_500 * 86_400),
+            early: Duration::from_secs(36_500 * 86_400),
+        };
         adjust(&mut config);
         // 2025-06-01T00:00:00Z: any fixed instant does.
         let clock = Arc::new(ManualClock::at(Duration::from_secs(1_748_736_000)));
@@ -44,6 +54,7 @@ impl TestServer {
             .await
             .expect("the server opens its database");
         let store = server.state().store.clone();
+        let state = server.state().clone();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
@@ -61,6 +72,7 @@ impl TestServer {
             clock,
             client,
             store,
+            state,
             shutdown: Some(shutdown),
             task: Some(task),
         }
@@ -183,6 +195,12 @@ impl TestServer {
         let response = self.get(path, token).await;
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");
         response.text().await.expect("body")
+    }
+
+    /// Settles the per-address limits with the database now, as the
+    /// server does every second.
+    pub(crate) async fn settle_limits(&self) {
+        self.state.settle_limits().await.expect("limits settled");
     }
 
     pub(crate) fn store(&self) -> &server::store::Store {

@@ -1,22 +1,24 @@
-//! Sign-in with a staff account (the session cookie it sets is the
-//! dashboard's too).
+//! Sign-in with a staff account (the session cookie it sets serves every
+//! staff page: dashboard, roll-out, cases).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::rollout::i18n::{Lang, T};
+use super::words::{Lang, W};
 use crate::services::staff_api::ApiError;
 
 #[derive(Properties, PartialEq)]
 pub struct SignInProps {
     pub lang: Lang,
+    /// The page's title, shown above the form.
+    pub title: AttrValue,
     pub error: Option<ApiError>,
     pub on_login: Callback<(String, String)>,
 }
 
 #[function_component]
 pub fn SignIn(props: &SignInProps) -> Html {
-    let t = |k: T| k.in_(props.lang);
+    let t = |k: W| k.in_(props.lang);
     let (username, password) = (use_node_ref(), use_node_ref());
     let onsubmit = {
         let (username, password) = (username.clone(), password.clone());
@@ -31,24 +33,24 @@ pub fn SignIn(props: &SignInProps) -> Html {
         })
     };
     let error = props.error.as_ref().map(|e| match e {
-        ApiError::Unauthorized => t(T::LoginFailed).to_owned(),
-        ApiError::Network(_) => t(T::ServerUnreachable).to_owned(),
+        ApiError::Unauthorized => t(W::LoginFailed).to_owned(),
+        ApiError::Network(_) => t(W::ServerUnreachable).to_owned(),
         other => other.to_string(),
     });
     html! {
         <main class="login" id="main">
-            <h1>{ t(T::AppTitle) }</h1>
+            <h1>{ props.title.clone() }</h1>
             <form class="login-form" {onsubmit} aria-describedby="login-error">
                 <div class="field">
-                    <label for="username">{ t(T::Username) }</label>
+                    <label for="username">{ t(W::Username) }</label>
                     <input id="username" ref={username} autocomplete="username" required=true />
                 </div>
                 <div class="field">
-                    <label for="password">{ t(T::Password) }</label>
+                    <label for="password">{ t(W::Password) }</label>
                     <input id="password" ref={password} type="password" autocomplete="current-password" required=true />
                 </div>
                 <p id="login-error" class="error" role="alert">{ error.unwrap_or_default() }</p>
-                <button type="submit" class="primary" id="sign-in">{ t(T::SignIn) }</button>
+                <button type="submit" class="primary" id="sign-in">{ t(W::SignIn) }</button>
             </form>
         </main>
     }
