@@ -727,6 +727,72 @@ fn an_answer_to_an_older_request_is_dropped() {
 }
 
 #[test]
+fn the_comment_analysis_follows_its_request_and_a_new_report_clears_it() {
+    use app::dashboard::protocol::AnalysedComments;
+    use scoring::comments::{CommentOptions, CommentTally, Taxonomy};
+
+    let taxonomy = Taxonomy::campaign_v1().expect("lexicons");
+    let analysed = |key: &str| {
+        let mut report = CommentTally::new(
+            &taxonomy,
+            CommentOptions {
+                current: Period::year(2025),
+                baseline: None,
+                group_by: None,
+                suppress_below: 0,
+                filters: Default::default(),
+            },
+        )
+        .report(&taxonomy);
+        report.groups[0].key = key.to_owned();
+        Box::new(AnalysedComments {
+            report,
+            theme_names: taxonomy.themes().iter().map(|t| t.names.clone()).collect(),
+        })
+    };
+    let state = DashboardState::new(Lang::En, Filters::for_year(2025))
+        .reduce(Action::CommentsAnalysisRequested { request: 4 })
+        .reduce(Action::CommentsAnalysisRequested { request: 5 });
+    assert!(state.comments.analysing);
+    let stale = state
+        .clone()
+        .reduce(Action::Worker(FromWorker::CommentsAnalysed {
+            request: 4,
+            outcome: Ok(analysed("old")),
+        }));
+    assert!(stale.comments.analysis.is_none() && stale.comments.analysing);
+    let fresh = state.reduce(Action::Worker(FromWorker::CommentsAnalysed {
+        request: 5,
+        outcome: Ok(analysed("all")),
+    }));
+    let analysis = fresh
+        .comments
+        .analysis
+        .clone()
+        .expect("the answer to request 5");
+    assert_eq!(analysis.report.groups[0].key, "all");
+    assert_eq!(analysis.theme_name("waiting", Lang::ZhCn), "等候排队");
+    assert!(!fresh.comments.analysing);
+    // A new report wants a new analysis.
+    let report = score(
+        &default_instrument(),
+        &Tally::new(&default_instrument()).expect("tally"),
+        &ScoreOptions::new(Period::year(2025)),
+    )
+    .expect("an empty report");
+    let rescored = fresh
+        .reduce(Action::ScoreRequested {
+            request: 6,
+            filters: Filters::for_year(2025),
+        })
+        .reduce(Action::Worker(FromWorker::Scored {
+            request: 6,
+            outcome: Ok(scored_for(report)),
+        }));
+    assert!(rescored.comments.analysis.is_none());
+}
+
+#[test]
 fn a_hospital_administrator_is_held_to_their_hospital() {
     let session = Session {
         username: "h001".into(),

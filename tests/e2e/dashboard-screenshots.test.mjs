@@ -86,7 +86,12 @@ test('desktop screenshots of every view', { skip: !enabled, timeout: 600_000 }, 
   await shoot(page, 'comments', 'comments', '#themes-outpatient', 'dashboard', 1800);
   await page.click('#theme-waiting button');
   await page.waitForSelector('#comment-list li');
-  await page.locator('.quotes').screenshot({ path: join(out, 'dashboard-comments-quotes.png') });
+  const top = await page.evaluate(() => document.querySelector('.quotes').getBoundingClientRect().top + window.scrollY);
+  await page.screenshot({
+    path: join(out, 'dashboard-comments-quotes.png'),
+    clip: { x: 0, y: Math.max(0, top - 8), width: page.viewportSize().width, height: 1000 },
+    fullPage: true,
+  });
   await shoot(page, 'print', 'print', '.print-page', 'dashboard', 2400);
   // The XmR chart of the index, for all groups, with its note.
   await shoot(page, 'trend', 'trend', '#xmr', 'dashboard', 1800);

@@ -327,12 +327,6 @@ test('a hospital administrator sees their hospital only', async () => {
 
 test('the comment analysis has the bytes of tiyan comments, with masked quotes per theme', async () => {
   const { page, errors, exports } = await newPage();
-  await page.addInitScript(() => {
-    window.__longtasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longtasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
   await signIn(page, 'admin');
   await compute(page);
   // The overview names the most complained-of themes.
@@ -375,8 +369,6 @@ test('the comment analysis has the bytes of tiyan comments, with masked quotes p
   await page.waitForFunction(() => document.querySelector('#comment-list')?.textContent.includes('[手机号]'));
   assert.ok(!(await page.textContent('#comment-list')).includes('13800001234'));
   assert.deepEqual(await axeViolations(page), []);
-  const longest = Math.max(0, ...(await page.evaluate(() => window.__longtasks)));
-  assert.ok(longest < 100, `a main-thread task of ${longest} ms`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -9,14 +9,14 @@
 
 pub mod engine;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::dashboard::protocol::ToWorker;
+use crate::dashboard::protocol::{FromWorker, ToWorker};
 use crate::dashboard::worker::envelope::{self, WorkerEvent};
 use engine::CommentEngine;
 
@@ -58,7 +58,11 @@ pub struct CommentRelay {
     worker: Option<Worker>,
     waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
     forward: Rc<dyn Fn(&JsValue)>,
+    /// The last analysis asked for: a worker that fails to load answers it
+    /// with the error, so the page does not wait for ever.
+    last_request: Rc<Cell<u64>>,
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    _on_error: Option<Closure<dyn FnMut(JsValue)>>,
 }
 
 impl CommentRelay {
@@ -67,11 +71,16 @@ impl CommentRelay {
             worker: None,
             waiting: Rc::new(RefCell::new(Some(Vec::new()))),
             forward: Rc::new(forward),
+            last_request: Rc::new(Cell::new(0)),
             _on_message: None,
+            _on_error: None,
         }
     }
 
     pub fn send(&mut self, message: &ToWorker) {
+        if let ToWorker::AnalyseComments { request, .. } = message {
+            self.last_request.set(*request);
+        }
         let bytes = match envelope::encode(message) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -94,13 +103,34 @@ impl CommentRelay {
     fn start(&mut self) {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
+        let fail = {
+            let (forward, last_request) = (self.forward.clone(), self.last_request.clone());
+            move |why: String| {
+                let answer = WorkerEvent::Answer(FromWorker::CommentsAnalysed {
+                    request: last_request.get(),
+                    outcome: Err(format!("the comments worker could not start: {why}")),
+                });
+                if let Ok(bytes) = envelope::encode(&answer) {
+                    forward(&bytes);
+                }
+            }
+        };
         let worker = match Worker::new_with_options(LOADER, &options) {
             Ok(worker) => worker,
             Err(e) => {
-                web_sys::console::error_2(&"the comments worker could not start".into(), &e);
+                fail(format!("{e:?}"));
                 return;
             }
         };
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            let why = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "a load error".to_owned());
+            fail(why);
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self._on_error = Some(on_error);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
             let (worker, waiting, forward) =
                 (worker.clone(), self.waiting.clone(), self.forward.clone());
