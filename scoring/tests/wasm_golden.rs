@@ -114,3 +114,58 @@ fn frequency4_and_likert7_are_byte_identical() {
         include_str!("../test_data/golden/reports/scales_case_mix_by_hospital.json"),
     );
 }
+
+/// The comment analysis (docs/formats.md §8) in a browser: the document of
+/// `tiyan comments` on `tiyan generate --responses 1200 --seed 11
+/// --from-year 2024 --years 2` (the CLI's golden file,
+/// `cli/tests/golden/comments.json`), made here from the same generated
+/// responses, must have the same bytes.
+#[wasm_bindgen_test]
+fn the_comment_analysis_is_byte_identical() {
+    use scoring::comments::{comments_to_json, CommentOptions, CommentTally, Taxonomy};
+    use scoring::generate::{generate, GenerateOptions};
+    use scoring::instrument::default_instrument;
+    use scoring::report::{GroupBy, Period};
+    use scoring::tally::{RespondentRef, ResponseRow};
+
+    let instrument = default_instrument();
+    let options = GenerateOptions {
+        seed: 11,
+        responses: 1200,
+        from_year: 2024,
+        years: 2,
+        hospitals: 5,
+    };
+    let taxonomy = Taxonomy::campaign_v1().expect("the lexicons compile");
+    let mut tally = CommentTally::new(
+        &taxonomy,
+        CommentOptions {
+            current: Period::year(2025),
+            baseline: Some(Period::year(2024)),
+            group_by: Some(GroupBy::Hospital),
+            suppress_below: 120,
+            filters: Default::default(),
+        },
+    );
+    for r in generate(&instrument, &options).expect("valid options") {
+        let row = ResponseRow {
+            instrument: &r.instrument,
+            instrument_version: r.instrument_version,
+            hospital: &r.hospital,
+            department: &r.department,
+            visit_type: r.visit_type,
+            channel: r.channel,
+            submitted_at: &r.submitted_at,
+            answers: &[],
+            respondent: RespondentRef::of(&r.respondent),
+        };
+        tally
+            .add(&taxonomy, &row, &r.id, &r.comment)
+            .expect("valid");
+    }
+    let bytes = comments_to_json(&tally.report(&taxonomy));
+    assert!(
+        bytes == include_str!("../../cli/tests/golden/comments.json"),
+        "wasm comment analysis bytes differ from tiyan comments"
+    );
+}

@@ -359,9 +359,12 @@ test('the comment analysis has the bytes of tiyan comments, with masked quotes p
   // A theme's button lists the masked quotes behind its count.
   await page.click('#theme-waiting button');
   await page.waitForFunction(() => document.querySelector('#quotes-title')?.textContent.includes('等候排队'));
-  await page.waitForSelector('#comment-list li');
-  const chips = await page.$$eval('#comment-list li', (lis) => lis.map((li) => li.querySelector('.comment-themes').textContent));
-  assert.ok(chips.length > 0 && chips.every((c) => c.includes('等候排队')), 'every quote carries the theme');
+  // Every quote listed carries the theme (waiting out the list of the
+  // request before).
+  await page.waitForFunction(() => {
+    const lis = [...document.querySelectorAll('#comment-list li')];
+    return lis.length > 0 && lis.every((li) => li.querySelector('.comment-themes').textContent.includes('等候排队'));
+  });
   // Personal data is masked wherever a comment is shown.
   await page.click('#show-all-comments');
   await page.fill('#comment-query', '电话');

@@ -338,6 +338,10 @@ impl DashboardState {
                 self.comments.query = query;
                 self.comments.theme = theme;
                 self.comments.loading = true;
+                // Rows of another theme or search must not stand under
+                // the new heading while its own are on their way.
+                self.comments.rows.clear();
+                self.comments.total = 0;
             }
             Action::CommentsAnalysisRequested { request } => {
                 self.comments.analysis_request = request;
