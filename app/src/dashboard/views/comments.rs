@@ -58,7 +58,7 @@ pub fn CommentsView(props: &CommentsProps) -> Html {
                         { t(T::CommentsJson) }
                     </button>
                 </p>
-                <Quotes lang={lang} analysis={analysis} comments={c.clone()} on_search={props.on_search.clone()} />
+                <Quotes labels={props.labels.clone()} analysis={analysis} comments={c.clone()} on_search={props.on_search.clone()} />
             }
         </section>
     }
@@ -253,7 +253,7 @@ fn Legend(props: &LegendProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct QuotesProps {
-    lang: Lang,
+    labels: Rc<Labels>,
     analysis: Rc<AnalysedComments>,
     comments: CommentsState,
     on_search: Callback<(String, Option<String>)>,
@@ -262,7 +262,8 @@ struct QuotesProps {
 /// The masked quotes of the chosen theme (or all), and the search.
 #[function_component]
 fn Quotes(props: &QuotesProps) -> Html {
-    let lang = props.lang;
+    let labels = &props.labels;
+    let lang = labels.lang;
     let t = |k: T| k.in_(lang);
     let c = &props.comments;
     let draft = use_state(|| c.query.clone());
@@ -315,7 +316,10 @@ fn Quotes(props: &QuotesProps) -> Html {
                         html! {
                             <li class={classes!("comment", mark.map(|s| s.as_str()))}>
                                 <p class="comment-meta">
-                                    { format!("{} · {} {}", row.date, row.hospital, row.department) }
+                                    { match row.department.as_str() {
+                                        "" => format!("{} · {}", row.date, labels.place(&row.hospital)),
+                                        department => format!("{} · {} · {}", row.date, labels.place(&row.hospital), labels.place(department)),
+                                    } }
                                 </p>
                                 <p class="comment-text">{ &row.text }</p>
                                 <p class="comment-themes">
