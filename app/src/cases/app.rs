@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo::history::{BrowserHistory, History};
 use wasm_bindgen_futures::spawn_local;
-use wire::{Role, Session};
+use wire::Role;
 use yew::prelude::*;
 
 use super::alerts::AlertsView;
@@ -18,18 +18,11 @@ use super::list::CasesList;
 use super::route::Route;
 use crate::dashboard::base_path::{base_path, href};
 use crate::rollout::route::relative_to_base;
-use crate::services::staff_api::{self, ApiError};
 use crate::services::{cases_api, preferences, rollout_api};
+use crate::staff::session::{use_staff_session, StaffSession, Who};
 use crate::staff::sign_in::SignIn;
 use crate::staff::top_bar::{lang_switch, top_bar, StaffPage};
 use crate::staff::words::W;
-
-#[derive(Debug, Clone, PartialEq)]
-enum Who {
-    Checking,
-    SignedOut(Option<ApiError>),
-    SignedIn(Session),
-}
 
 fn initial_lang() -> Lang {
     preferences::dashboard_lang()
@@ -46,7 +39,11 @@ pub(super) fn edits_alerts(role: Role) -> bool {
 #[function_component]
 pub fn CasesApp() -> Html {
     let lang = use_state(initial_lang);
-    let who = use_state(|| Who::Checking);
+    let StaffSession {
+        who,
+        on_login,
+        on_logout,
+    } = use_staff_session();
     let directory = use_state(|| Rc::new(Directory::default()));
     let base = use_memo((), |_| base_path());
     let history = use_memo((), |_| BrowserHistory::new());
@@ -76,17 +73,6 @@ pub fn CasesApp() -> Html {
         gloo::utils::document().set_title(&format!("{} · Tiyan", T::AppTitle.in_(*lang)));
     });
     {
-        let who = who.clone();
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                who.set(match staff_api::me().await {
-                    Ok(Some(session)) => Who::SignedIn(session),
-                    _ => Who::SignedOut(None),
-                });
-            });
-        });
-    }
-    {
         let directory = directory.clone();
         let signed_in = matches!(*who, Who::SignedIn(_));
         use_effect_with(signed_in, move |signed_in| {
@@ -108,28 +94,6 @@ pub fn CasesApp() -> Html {
         Callback::from(move |l: Lang| {
             let _ = preferences::set_dashboard_lang(l.tag());
             lang.set(l);
-        })
-    };
-    let on_login = {
-        let who = who.clone();
-        Callback::from(move |(username, password): (String, String)| {
-            let who = who.clone();
-            spawn_local(async move {
-                who.set(match staff_api::login(&username, &password).await {
-                    Ok(session) => Who::SignedIn(session),
-                    Err(e) => Who::SignedOut(Some(e)),
-                });
-            });
-        })
-    };
-    let on_logout = {
-        let who = who.clone();
-        Callback::from(move |()| {
-            let who = who.clone();
-            spawn_local(async move {
-                let _ = staff_api::logout().await;
-                who.set(Who::SignedOut(None));
-            });
         })
     };
     let navigate = {

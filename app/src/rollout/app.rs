@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo::history::{BrowserHistory, History};
 use wasm_bindgen_futures::spawn_local;
-use wire::{Hospital, Session};
+use wire::Hospital;
 use yew::prelude::*;
 
 use super::i18n::{Lang, T};
@@ -15,19 +15,12 @@ use super::posters::PostersView;
 use super::registry::RegistryView;
 use super::route::{relative_to_base, Route};
 use crate::dashboard::base_path::{base_path, href};
-use crate::services::staff_api::{self, ApiError};
+use crate::services::staff_api::ApiError;
 use crate::services::{preferences, rollout_api};
+use crate::staff::session::{use_staff_session, StaffSession, Who};
 use crate::staff::sign_in::SignIn;
 use crate::staff::top_bar::{lang_switch, top_bar, StaffPage};
 use crate::staff::words::W;
-
-/// Signed in or not.
-#[derive(Debug, Clone, PartialEq)]
-enum Who {
-    Checking,
-    SignedOut(Option<ApiError>),
-    SignedIn(Session),
-}
 
 fn initial_lang() -> Lang {
     preferences::dashboard_lang()
@@ -39,7 +32,11 @@ fn initial_lang() -> Lang {
 #[function_component]
 pub fn RolloutApp() -> Html {
     let lang = use_state(initial_lang);
-    let who = use_state(|| Who::Checking);
+    let StaffSession {
+        who,
+        on_login,
+        on_logout,
+    } = use_staff_session();
     let registry = use_state(|| None::<Result<Rc<Vec<Hospital>>, ApiError>>);
     let base = use_memo((), |_| base_path());
     let history = use_memo((), |_| BrowserHistory::new());
@@ -68,17 +65,6 @@ pub fn RolloutApp() -> Html {
         }
         gloo::utils::document().set_title(&format!("{} · Tiyan", T::AppTitle.in_(*lang)));
     });
-    {
-        let who = who.clone();
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                who.set(match staff_api::me().await {
-                    Ok(Some(session)) => Who::SignedIn(session),
-                    _ => Who::SignedOut(None),
-                });
-            });
-        });
-    }
     let reload = {
         let registry = registry.clone();
         Callback::from(move |()| {
@@ -102,28 +88,6 @@ pub fn RolloutApp() -> Html {
         Callback::from(move |l: Lang| {
             let _ = preferences::set_dashboard_lang(l.tag());
             lang.set(l);
-        })
-    };
-    let on_login = {
-        let who = who.clone();
-        Callback::from(move |(username, password): (String, String)| {
-            let who = who.clone();
-            spawn_local(async move {
-                who.set(match staff_api::login(&username, &password).await {
-                    Ok(session) => Who::SignedIn(session),
-                    Err(e) => Who::SignedOut(Some(e)),
-                });
-            });
-        })
-    };
-    let on_logout = {
-        let who = who.clone();
-        Callback::from(move |()| {
-            let who = who.clone();
-            spawn_local(async move {
-                let _ = staff_api::logout().await;
-                who.set(Who::SignedOut(None));
-            });
         })
     };
     let navigate = {
